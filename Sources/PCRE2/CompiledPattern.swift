@@ -1,0 +1,99 @@
+internal import CPCRE2
+
+/// A PCRE2 pattern compiled (and JIT-compiled when available) once, then shared by every worker.
+///
+/// Patterns are compiled byte-oriented (no `PCRE2_UTF`), so `\d`, `\w` and `\b` are ASCII and
+/// invalid UTF-8 in logs cannot make a match fail. Results are byte offsets.
+///
+/// ```swift
+/// let email = try CompiledPattern(#"[a-z]+@[a-z]+\.com"#)
+/// let scratch = MatchScratch()
+/// let span = try email.firstMatch(in: bytes, from: 0, scratch: scratch)
+/// ```
+// SAFETY: `pcre2_code` is read-only once `pcre2_jit_compile_8` returns in `init`; PCRE2
+// documents that a compiled pattern may be used by several threads at once as long as each has
+// its own match data (`MatchScratch`).
+public final class CompiledPattern: @unchecked Sendable {
+  let code: OpaquePointer
+  /// True when the JIT compiled this pattern (matching uses `pcre2_jit_match_8`).
+  public let isJIT: Bool
+  /// Options used: case-insensitive, multi-line, etc.
+  public struct Options: OptionSet, Sendable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    public static let caseless = Options(rawValue: PCRE2_CASELESS)
+    public static let multiline = Options(rawValue: PCRE2_MULTILINE)
+    public static let dotAll = Options(rawValue: PCRE2_DOTALL)
+    public static let extended = Options(rawValue: PCRE2_EXTENDED)
+  }
+
+  /// Compiles `pattern` (`pcre2_compile_8`), then JIT-compiles it (`pcre2_jit_compile_8`).
+  /// Throws ``PCRE2Error`` with kind `.compile` and the offset in the pattern.
+  public init(_ pattern: String, options: Options = []) throws {
+    var errorCode: Int32 = 0
+    var errorOffset = 0
+    let bytes = Array(pattern.utf8)
+    let compiled = bytes.withUnsafeBufferPointer { p -> OpaquePointer? in
+      // A non-null pointer even for an empty pattern.
+      var empty: UInt8 = 0
+      let base = p.baseAddress ?? withUnsafePointer(to: &empty) { $0 }
+      return pcre2_compile_8(base, p.count, options.rawValue, &errorCode, &errorOffset, nil)
+    }
+    guard let compiled else {
+      throw PCRE2Error(.compile, code: errorCode, patternOffset: errorOffset)
+    }
+    code = compiled
+    isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+  }
+
+  deinit { pcre2_code_free_8(code) }
+
+  /// The number of capture groups in the pattern.
+  public var captureCount: Int {
+    var count: UInt32 = 0
+    pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+    return Int(count)
+  }
+
+  /// The first match in `subject[from..<subject.count]`, with group 0 and each capture group
+  /// as byte ranges (nil for an unset group), or nil when there is none.
+  ///
+  /// Bytes before `from` are visible to lookbehinds and `\b`. Throws on a limit or any other
+  /// PCRE2 error: a limit is never reported as "no match".
+  public func firstMatch(
+    in subject: UnsafeRawBufferPointer, from start: Int, scratch: MatchScratch
+  ) throws -> Match? {
+    precondition(start >= 0 && start <= subject.count, "match start must lie within the subject")
+    var empty: UInt8 = 0
+    let rc: Int32 = withUnsafeMutablePointer(to: &empty) { emptyPointer in
+      let base =
+        subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        ?? UnsafePointer(emptyPointer)
+      if isJIT {
+        return pcre2_jit_match_8(
+          code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+      }
+      return pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+    }
+    if rc == PCRE2_ERROR_NOMATCH { return nil }
+    guard rc > 0 else { throw PCRE2Error(.match, code: rc) }  // limits, JIT stack, bad options
+    let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+    let unset = CPCRE2_unset()
+    var groups: [Range<Int>?] = []
+    groups.reserveCapacity(Int(rc))
+    for i in 0..<Int(rc) {
+      let a = ovector[2 * i]
+      let b = ovector[2 * i + 1]
+      groups.append(a == unset || b == unset ? nil : a..<b)
+    }
+    guard let whole = groups[0] else { throw PCRE2Error(.match, code: PCRE2_ERROR_INTERNAL) }
+    return Match(range: whole, groups: groups)
+  }
+}
+
+/// One match: the whole span and each capture group, as byte offsets into the subject.
+public struct Match: Sendable, Equatable {
+  public let range: Range<Int>
+  /// `groups[0]` is `range`; `groups[i]` is capture group i, or nil when it did not take part.
+  public let groups: [Range<Int>?]
+}
