@@ -6,7 +6,10 @@ PY_PKGS := python-stdnum phonenumbers
 VENV := .venv
 BIN_RELEASE := .build/release/piiscan
 
-.PHONY: all deps venv build release test test-unit test-corpora check-patterns demo dogfood golden bench format lint clean
+embed-patterns:
+	python3 scripts/embed_patterns.py
+
+.PHONY: embed-patterns all deps venv build release test test-unit test-corpora check-patterns demo dogfood golden bench format lint clean
 
 all: build
 

@@ -6,6 +6,9 @@ public enum ValidatorRegistry {
   /// All validators, in name order.
   public static let all: [Validator] = [
     Validator(name: "luhn", summary: "ISO/IEC 7812-1 Luhn mod 10", check: Luhn.verdict),
+    Validator(
+      name: "phone_digits", summary: "ITU-T E.164 length: 8 to 15 digits after +",
+      check: PhoneDigits.verdict),
   ].sorted { $0.name < $1.name }
 
   /// The validator called `name`, or nil.

@@ -1,0 +1,167 @@
+import Crypto
+import PCRE2
+
+/// A detector compiled for scanning: the spec, its PCRE2 pattern, its validator and prefilter
+/// anchors, ready to be shared by every worker.
+public struct Detector: Sendable {
+  public let spec: DetectorSpec
+  /// The pattern file it came from (for error messages and lineage).
+  public let origin: String
+  let pattern: CompiledPattern
+  let validator: Validator?
+  let group: Int
+  let keywords: [[UInt8]]
+  let minDigits: Int?
+  let window: Int?
+  let normalizeSet: [Bool]  // 256 entries: strip this byte
+  let fold: Fold
+  let contextWords: [[UInt8]]  // lowercased
+  let contextWindow: Int
+  let contextBoost: Double
+  let requiresContext: Bool
+  let negativeWords: [[UInt8]]  // lowercased
+  let negativeWindow: Int
+  /// SHA-256 (hex) of the detector's canonical form; changes whenever its behaviour can.
+  public let hash: String
+
+  enum Fold { case keep, lower, upper }
+
+  public var id: String { spec.id }
+  public var entity: String { spec.entity }
+
+  /// Compiles `spec`. Throws ``ScanError`` (`.badPatternFile`) naming the file, the detector id,
+  /// the field and, for a regex, PCRE2's message and offset.
+  public init(spec: DetectorSpec, origin: String) throws {
+    func fail(_ field: String, _ why: String) -> ScanError {
+      ScanError(
+        .badPatternFile, "detector '\(spec.id)', field '\(field)': \(why)", path: origin)
+    }
+    guard spec.id.isSnakeCaseIdentifier else {
+      throw fail("id", "must be lower snake_case (a-z, 0-9, _)")
+    }
+    guard spec.entity.isSnakeCaseIdentifier else {
+      throw fail("entity", "must be lower snake_case (a-z, 0-9, _)")
+    }
+    guard (0...1).contains(spec.confidence) else { throw fail("confidence", "must be 0 to 1") }
+    guard ["low", "medium", "high", "critical"].contains(spec.severity) else {
+      throw fail("severity", "must be one of low, medium, high, critical")
+    }
+    var options: CompiledPattern.Options = []
+    for flag in spec.flags ?? "" {
+      switch flag {
+      case "i": options.insert(.caseless)
+      case "m": options.insert(.multiline)
+      case "s": options.insert(.dotAll)
+      case "x": options.insert(.extended)
+      default: throw fail("flags", "unknown flag '\(flag)'; use i, m, s or x")
+      }
+    }
+    do {
+      pattern = try CompiledPattern(spec.regex, options: options)
+    } catch let error as PCRE2Error {
+      throw fail("regex", error.description)
+    }
+    group = spec.group ?? 0
+    guard group >= 0 && group <= pattern.captureCount else {
+      throw fail("group", "the regex has \(pattern.captureCount) capture groups")
+    }
+    if let name = spec.validator {
+      guard let v = ValidatorRegistry.named(name) else {
+        throw fail(
+          "validator",
+          "unknown validator '\(name)'; `piiscan detectors --validators` lists them")
+      }
+      validator = v
+    } else {
+      validator = nil
+    }
+    keywords = (spec.keywords ?? []).map { Array($0.utf8) }
+    if keywords.contains(where: \.isEmpty) { throw fail("keywords", "a keyword is empty") }
+    if let d = spec.digits, d < 1 { throw fail("digits", "must be at least 1") }
+    minDigits = spec.digits
+    if let w = spec.window, w < 1 { throw fail("window", "must be at least 1 byte") }
+    window = spec.window
+    var set = [Bool](repeating: false, count: 256)
+    for b in (spec.normalize ?? "").utf8 { set[Int(b)] = true }
+    normalizeSet = set
+    switch spec.fold ?? "keep" {
+    case "keep": fold = .keep
+    case "lower": fold = .lower
+    case "upper": fold = .upper
+    default: throw fail("fold", "must be keep, lower or upper")
+    }
+    contextWords = (spec.context?.words ?? []).map { Array($0.lowercased().utf8) }
+    contextWindow = spec.context?.window ?? 48
+    contextBoost = spec.context?.boost ?? 0.1
+    requiresContext = spec.requiresContext ?? false
+    negativeWords = (spec.negativeContext?.words ?? []).map { Array($0.lowercased().utf8) }
+    negativeWindow = spec.negativeContext?.window ?? 24
+    if requiresContext && contextWords.isEmpty {
+      throw fail("requires_context", "needs context words")
+    }
+    if let style = spec.preview?.style, !["mask", "email", "prefix"].contains(style) {
+      throw fail("preview.style", "must be mask, email or prefix")
+    }
+    self.spec = spec
+    self.origin = origin
+    self.hash = Detector.canonicalHash(spec)
+  }
+
+  /// Strips `normalize` bytes and folds case: the form validators and fingerprints see.
+  func normalized(_ value: UnsafeRawBufferPointer) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(value.count)
+    for b in value where !normalizeSet[Int(b)] {
+      switch fold {
+      case .keep: out.append(b)
+      case .lower: out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+      case .upper: out.append(b >= 0x61 && b <= 0x7A ? b & ~0x20 : b)
+      }
+    }
+    return out
+  }
+
+  /// Everything that changes what the detector reports, in a fixed order.
+  static func canonicalHash(_ s: DetectorSpec) -> String {
+    var parts: [String] = [
+      "id=\(s.id)", "entity=\(s.entity)", "regex=\(s.regex)", "group=\(s.group ?? 0)",
+      "flags=\(s.flags ?? "")", "keywords=\((s.keywords ?? []).joined(separator: "\u{1}"))",
+      "digits=\(s.digits.map(String.init) ?? "")", "window=\(s.window.map(String.init) ?? "")",
+      "normalize=\(s.normalize ?? "")", "fold=\(s.fold ?? "keep")",
+      "validator=\(s.validator ?? "")", "confidence=\(s.confidence)", "severity=\(s.severity)",
+      "country=\(s.country ?? "")", "requires_context=\(s.requiresContext ?? false)",
+      "priority=\(s.priority ?? 0)",
+    ]
+    if let c = s.context {
+      parts.append("context=\(c.words.joined(separator: "\u{1}"))|\(c.window ?? 48)|\(c.boost ?? 0.1)")
+    }
+    if let n = s.negativeContext {
+      parts.append("negative_context=\(n.words.joined(separator: "\u{1}"))|\(n.window ?? 24)")
+    }
+    if let p = s.preview {
+      parts.append("preview=\(p.style ?? "mask")|\(p.keepStart ?? -1)|\(p.keepEnd ?? -1)")
+    }
+    let digest = SHA256.hash(data: Array(parts.joined(separator: "\n").utf8))
+    return digest.hexString
+  }
+}
+
+extension String {
+  var isSnakeCaseIdentifier: Bool {
+    guard let first = utf8.first, first >= 0x61 && first <= 0x7A else { return false }
+    return utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+  }
+}
+
+extension Sequence where Element == UInt8 {
+  /// Lower-case hexadecimal.
+  var hexString: String {
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for b in self {
+      out.append(digits[Int(b >> 4)])
+      out.append(digits[Int(b & 0xF)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

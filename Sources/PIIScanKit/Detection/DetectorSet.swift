@@ -1,0 +1,98 @@
+import Crypto
+
+/// The detectors of one run, with the prefilter tables derived from them.
+///
+/// Built once from pattern files (``PatternLoader``), filtered by `--enable`/`--disable`/
+/// `--country`, then shared read-only by every worker.
+public struct DetectorSet: Sendable {
+  /// Detectors in a fixed order (pattern file order, then file order within a file).
+  public let detectors: [Detector]
+  /// SHA-256 over every detector's hash, in id order: identifies the detector set in catalogs and
+  /// manifests.
+  public let hash: String
+
+  struct KeywordAnchor: Sendable {
+    let keyword: [UInt8]
+    /// Index in `keyword` of its rarest byte, the one searched with `memchr`.
+    let rareIndex: Int
+    let detectors: [Int]
+  }
+  let keywordAnchors: [KeywordAnchor]
+  /// (detector index, minimum digits), for detectors with a `digits` prefilter.
+  let digitAnchors: [(detector: Int, minDigits: Int)]
+  let smallestDigitRun: Int
+  /// Detectors with no prefilter: they run over every byte.
+  let unfiltered: [Int]
+
+  public init(_ detectors: [Detector]) {
+    self.detectors = detectors
+    var byKeyword: [[UInt8]: [Int]] = [:]
+    var order: [[UInt8]] = []
+    var digits: [(Int, Int)] = []
+    var unfiltered: [Int] = []
+    for (i, d) in detectors.enumerated() {
+      for k in d.keywords {
+        if byKeyword[k] == nil { order.append(k) }
+        byKeyword[k, default: []].append(i)
+      }
+      if let m = d.minDigits { digits.append((i, m)) }
+      if d.keywords.isEmpty && d.minDigits == nil { unfiltered.append(i) }
+    }
+    keywordAnchors = order.map { k in
+      KeywordAnchor(keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!)
+    }
+    digitAnchors = digits.map { (detector: $0.0, minDigits: $0.1) }
+    smallestDigitRun = digits.map(\.1).min() ?? Int.max
+    self.unfiltered = unfiltered
+    let joined = detectors.sorted { $0.id < $1.id }.map { "\($0.id)=\($0.hash)" }
+      .joined(separator: "\n")
+    hash = SHA256.hash(data: Array(joined.utf8)).hexString
+  }
+
+  /// The detectors whose id, entity or country matches the filters.
+  ///
+  /// `enable` keeps only detectors named by id or entity (empty keeps all); `disable` then removes
+  /// those named; `countries` keeps detectors with no country or one of those given. Unknown names
+  /// throw, so a typo never silently disables nothing.
+  public func filtered(enable: [String], disable: [String], countries: [String]) throws
+    -> DetectorSet
+  {
+    let known = Set(detectors.map(\.id)).union(detectors.map(\.entity))
+    for name in enable + disable where !known.contains(name) {
+      throw ScanError(
+        .badUsage,
+        "unknown detector or entity '\(name)'; `piiscan detectors` lists them")
+    }
+    let upper = Set(countries.map { $0.uppercased() })
+    let kept = detectors.filter { d in
+      (enable.isEmpty || enable.contains(d.id) || enable.contains(d.entity))
+        && !disable.contains(d.id) && !disable.contains(d.entity)
+        && (upper.isEmpty || d.spec.country == nil || upper.contains(d.spec.country!.uppercased()))
+    }
+    return DetectorSet(kept)
+  }
+}
+
+/// A fixed estimate of how common each byte is in logs and text, used to pick the byte of a
+/// keyword that `memchr` should look for (the rarest), as ripgrep's `memchr` crate does.
+enum ByteRarity {
+  static func rank(_ b: UInt8) -> Int {
+    switch b {
+    case 0x20: return 255  // space
+    case 0x61...0x7A:  // lower case, by English frequency
+      let common: [UInt8] = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
+      let i = common.firstIndex(of: b) ?? 25
+      return 200 - i * 3
+    case 0x30...0x39: return 180
+    case 0x41...0x5A: return 100
+    case 0x2E, 0x2C, 0x2D, 0x3A, 0x2F, 0x22, 0x5F, 0x3D: return 120  // . , - : / " _ =
+    default: return 40
+    }
+  }
+
+  static func rarestIndex(in keyword: [UInt8]) -> Int {
+    var best = 0
+    for i in keyword.indices where rank(keyword[i]) < rank(keyword[best]) { best = i }
+    return best
+  }
+}

@@ -1,0 +1,103 @@
+/// One detector as written in a pattern file (`patterns/*.yaml`); see `patterns/README.md`.
+///
+/// This is the data form: ``Detector`` is the compiled form the engine runs.
+public struct DetectorSpec: Codable, Sendable, Equatable {
+  /// Stable lower snake_case id; catalogs cite it, so retire an id, never rename one.
+  public var id: String
+  /// Canonical entity id (several detectors may report one entity).
+  public var entity: String
+  public var description: String
+  /// PCRE2 pattern, byte-oriented (ASCII `\d`, `\b`).
+  public var regex: String
+  /// Capture group that is the value (default 0, the whole match).
+  public var group: Int?
+  /// PCRE2 flags: `i` caseless, `m` multiline, `s` dot-all, `x` extended.
+  public var flags: String?
+  /// Literal byte strings (case-sensitive), any of which must occur near a match.
+  public var keywords: [String]?
+  /// A run of at least this many ASCII digits (single separators allowed) must occur near a match.
+  public var digits: Int?
+  /// How far from an anchor a match may extend, in bytes; default: the anchor's line.
+  public var window: Int?
+  /// Characters stripped before validation and fingerprinting.
+  public var normalize: String?
+  /// `lower`, `upper` or `keep` (default) case folding before validation and fingerprinting.
+  public var fold: String?
+  /// A validator name from `ValidatorRegistry`.
+  public var validator: String?
+  /// Context words that raise confidence when found near the value or in its field name.
+  public var context: ContextSpec?
+  /// Words that veto a match when found within their (short) window before it (or in its field
+  /// name), whatever else is near:
+  /// `order 4111…` is an order id, not a card.
+  public var negativeContext: ContextSpec?
+  /// Drop matches with no context word nearby (for formats that are otherwise too ambiguous).
+  public var requiresContext: Bool?
+  /// Base confidence, 0 to 1.
+  public var confidence: Double
+  /// `low`, `medium`, `high` or `critical`.
+  public var severity: String
+  /// ISO 3166 alpha-2 country for national identifiers.
+  public var country: String?
+  /// How to mask the value in previews.
+  public var preview: PreviewSpec?
+  /// Tie-break among overlapping findings of equal standing: higher wins (default 0).
+  public var priority: Int?
+  public var examples: ExamplesSpec?
+
+  enum CodingKeys: String, CodingKey {
+    case id, entity, description, regex, group, flags, keywords, digits, window, normalize, fold
+    case validator, context, confidence, severity, country, preview, priority, examples
+    case requiresContext = "requires_context"
+    case negativeContext = "negative_context"
+  }
+
+  /// Context words: any of `words` (ASCII case-insensitive) within `window` bytes.
+  public struct ContextSpec: Codable, Sendable, Equatable {
+    public var words: [String]
+    public var window: Int?
+    public var boost: Double?
+  }
+
+  /// Preview masking: keep `keepStart`/`keepEnd` alphanumerics, or a named style.
+  public struct PreviewSpec: Codable, Sendable, Equatable {
+    /// `mask` (default), `email`, `prefix` (keep `keep_start` characters then `****`).
+    public var style: String?
+    public var keepStart: Int?
+    public var keepEnd: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case style
+      case keepStart = "keep_start"
+      case keepEnd = "keep_end"
+    }
+  }
+
+  public struct ExamplesSpec: Codable, Sendable, Equatable {
+    public var match: [Example]?
+    public var noMatch: [Example]?
+
+    enum CodingKeys: String, CodingKey {
+      case match
+      case noMatch = "no_match"
+    }
+  }
+
+  /// One example: `text` to scan; for a positive, `value` is the exact span expected
+  /// (default: the whole text) and `validated` whether it must be validated.
+  public struct Example: Codable, Sendable, Equatable {
+    public var text: String
+    public var value: String?
+    public var validated: Bool?
+    public var reason: String
+  }
+}
+
+/// A pattern file: schema version, family and its detectors.
+public struct PatternFile: Codable, Sendable {
+  /// The schema version this build reads.
+  public static let supportedVersion = 1
+  public var version: Int
+  public var family: String
+  public var detectors: [DetectorSpec]
+}

@@ -1,0 +1,104 @@
+import Yams
+
+/// Loads detectors from pattern files: the built-in set, then `--patterns DIR` files, which add
+/// detectors or override built-in ones with the same id.
+public enum PatternLoader {
+  /// Parses one pattern file's YAML text. Throws ``ScanError`` (`.badPatternFile`) naming the
+  /// file and, where known, the detector and field.
+  public static func parse(_ text: String, origin: String) throws -> PatternFile {
+    let file: PatternFile
+    do {
+      // Check the version first so an unknown schema is reported as such, not as a field error.
+      if let node = try Yams.load(yaml: text) as? [String: Any], let v = node["version"] as? Int,
+        v != PatternFile.supportedVersion
+      {
+        throw ScanError(
+          .badPatternFile,
+          "schema version \(v) is not supported (this piiscan reads version \(PatternFile.supportedVersion)); upgrade piiscan or convert the file",
+          path: origin)
+      }
+      file = try YAMLDecoder().decode(PatternFile.self, from: text)
+    } catch let error as ScanError {
+      throw error
+    } catch let error as DecodingError {
+      throw ScanError(.badPatternFile, describe(error), path: origin)
+    } catch {
+      throw ScanError(.badPatternFile, "not valid YAML: \(error)", path: origin)
+    }
+    return file
+  }
+
+  /// Compiles every detector of `files` (in order); a later file's detector replaces an earlier
+  /// one with the same id, in place. Duplicate ids within one file are an error.
+  public static func compile(_ files: [(origin: String, file: PatternFile)]) throws -> [Detector] {
+    var detectors: [Detector] = []
+    var index: [String: Int] = [:]
+    for (origin, file) in files {
+      var seen = Set<String>()
+      for spec in file.detectors {
+        guard seen.insert(spec.id).inserted else {
+          throw ScanError(
+            .badPatternFile, "detector '\(spec.id)' is defined twice in this file", path: origin)
+        }
+        let detector = try Detector(spec: spec, origin: origin)
+        if let i = index[spec.id] {
+          detectors[i] = detector
+        } else {
+          index[spec.id] = detectors.count
+          detectors.append(detector)
+        }
+      }
+    }
+    return detectors
+  }
+
+  /// The built-in pattern files (embedded from `patterns/` by `make embed-patterns`) followed by
+  /// every `*.yaml`/`*.yml` file in each of `directories`, in name order.
+  public static func load(directories: [String] = [], builtin: Bool = true) throws -> DetectorSet {
+    var files: [(origin: String, file: PatternFile)] = []
+    if builtin {
+      for (name, text) in BuiltinPatterns.files {
+        files.append((origin: "patterns/\(name)", file: try parse(text, origin: "patterns/\(name)")))
+      }
+    }
+    for dir in directories {
+      let status = FileSystem.status(dir)
+      let paths: [String]
+      if status.kind == .directory {
+        paths = try FileSystem.listDirectory(dir)
+          .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+          .map { FileSystem.join(dir, $0) }
+      } else if status.kind == .file {
+        paths = [dir]
+      } else {
+        throw ScanError(.unreadable, "no such pattern directory or file", path: dir)
+      }
+      for path in paths {
+        let bytes = try FileSystem.readFile(path)
+        files.append((origin: path, file: try parse(String(decoding: bytes, as: UTF8.self), origin: path)))
+      }
+    }
+    return DetectorSet(try compile(files))
+  }
+
+  static func describe(_ error: DecodingError) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+      var out = ""
+      var detector: String? = nil
+      for key in context.codingPath {
+        if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+        if key.intValue != nil && detector == nil { detector = "#\(key.intValue! + 1)" }
+      }
+      return (detector.map { "detector \($0), " } ?? "") + "field '\(out)'"
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return "\(path(context)): missing required field '\(key.stringValue)'"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context),
+      .dataCorrupted(let context):
+      return "\(path(context)): \(context.debugDescription)"
+    @unknown default:
+      return "\(error)"
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/// Masked previews: enough of a value to recognise it, never the whole value.
+enum Preview {
+  /// Masks `value` per the detector's preview spec.
+  ///
+  /// - `mask` (default): keeps `keep_start` leading and `keep_end` trailing alphanumerics,
+  ///   replaces every other alphanumeric with `*` and keeps separators (`4111 **** **** 1111`).
+  ///   At least half of the alphanumerics are always masked, whatever the spec says.
+  /// - `email`: the first character of the local part, `***`, then `@` and the domain.
+  /// - `prefix`: the first `keep_start` bytes then `****` (for secrets, whose length says little).
+  static func mask(_ value: [UInt8], spec: DetectorSpec.PreviewSpec?) -> String {
+    switch spec?.style ?? "mask" {
+    case "email":
+      if let at = value.lastIndex(of: 0x40), at > 0 {
+        return String(decoding: [value[0]] + Array("***".utf8) + value[at...], as: UTF8.self)
+      }
+      return masked(value, keepStart: 0, keepEnd: 0)
+    case "prefix":
+      let keep = min(spec?.keepStart ?? 4, value.count / 2)
+      let head = value[0..<keep].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+      return String(decoding: head + Array("****".utf8), as: UTF8.self)
+    default:
+      return masked(value, keepStart: spec?.keepStart ?? 0, keepEnd: spec?.keepEnd ?? 4)
+    }
+  }
+
+  private static func isAlphanumeric(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+  }
+
+  private static func masked(_ value: [UInt8], keepStart: Int, keepEnd: Int) -> String {
+    let total = value.reduce(0) { $0 + (isAlphanumeric($1) ? 1 : 0) }
+    var start = keepStart
+    var end = keepEnd
+    // Never reveal more than half.
+    while start + end > total / 2 && (start > 0 || end > 0) {
+      if end >= start && end > 0 { end -= 1 } else { start -= 1 }
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(value.count)
+    var seen = 0
+    for b in value {
+      if isAlphanumeric(b) {
+        let keep = seen < start || seen >= total - end
+        if b >= 0x80 {
+          // Keep UTF-8 well-formed: mask each non-ASCII byte as one `*` only on lead bytes.
+          if keep { out.append(b) } else if b & 0xC0 != 0x80 { out.append(0x2A) }
+        } else {
+          out.append(keep ? b : 0x2A)
+        }
+        seen += 1
+      } else {
+        out.append(b == 0x0A || b == 0x0D ? 0x20 : b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

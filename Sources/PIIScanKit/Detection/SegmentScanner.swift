@@ -1,0 +1,317 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import PCRE2
+
+/// A match that survived validation and context checks, in segment coordinates.
+struct Candidate {
+  var detector: Int
+  var range: Range<Int>
+  var validated: Bool
+  var hasContext: Bool
+  var confidence: Double
+  var normalized: [UInt8]
+}
+
+/// A PCRE2 resource limit hit while scanning: the record it happened in is not fully scanned.
+public struct MatchLimitHit: Sendable, Equatable {
+  public var detector: String
+  public var offset: Int
+}
+
+/// Per-worker scanning state. Not `Sendable`: one per worker, never shared.
+public final class ScanScratch {
+  let match: MatchScratch
+  var windows: [[Range<Int>]] = []
+  var candidates: [Candidate] = []
+
+  public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
+    match = MatchScratch(limits: limits)
+  }
+}
+
+extension DetectorSet {
+  /// Finds every detector's matches in `bytes` (one segment: a chunk of lines, a JSON string
+  /// value or a CSV field) and resolves overlaps.
+  ///
+  /// Cheap checks run first: keyword and digit-run anchors pick the lines each detector runs on,
+  /// then PCRE2, then normalization, then the validator, then context words (STYLE.md §5).
+  /// `field` (a JSON Pointer or column name) also counts as context. Limit hits are appended to
+  /// `limits` and never read as "no match".
+  func scan(
+    _ bytes: UnsafeRawBufferPointer, field: String?, scratch: ScanScratch,
+    limits: inout [MatchLimitHit]
+  ) -> [Candidate] {
+    let count = bytes.count
+    if count == 0 { return [] }
+    if scratch.windows.count != detectors.count {
+      scratch.windows = Array(repeating: [], count: detectors.count)
+    }
+    for i in scratch.windows.indices { scratch.windows[i].removeAll(keepingCapacity: true) }
+    let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+
+    // 1. Keyword anchors.
+    for anchor in keywordAnchors {
+      forEachOccurrence(of: anchor, in: base, count: count) { pos in
+        for d in anchor.detectors {
+          appendWindow(
+            &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
+            base: base, count: count)
+        }
+      }
+    }
+    // 2. Digit-run anchors.
+    if !digitAnchors.isEmpty {
+      forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+        for (d, minDigits) in digitAnchors where digits >= minDigits {
+          appendWindow(&scratch.windows[d], anchor: run, detector: d, base: base, count: count)
+        }
+      }
+    }
+    // 3. Unfiltered detectors see everything.
+    for d in unfiltered { scratch.windows[d] = [0..<count] }
+
+    scratch.candidates.removeAll(keepingCapacity: true)
+    for d in detectors.indices where !scratch.windows[d].isEmpty {
+      let windows = merged(scratch.windows[d])
+      for w in windows {
+        runDetector(
+          d, in: UnsafeRawBufferPointer(start: base, count: w.upperBound), from: w.lowerBound,
+          field: field, scratch: scratch, limits: &limits)
+      }
+    }
+    return resolveOverlaps(scratch.candidates)
+  }
+
+  private func runDetector(
+    _ index: Int, in subject: UnsafeRawBufferPointer, from start: Int, field: String?,
+    scratch: ScanScratch, limits: inout [MatchLimitHit]
+  ) {
+    let detector = detectors[index]
+    var position = start
+    while position <= subject.count {
+      let found: Match?
+      do {
+        found = try detector.pattern.firstMatch(in: subject, from: position, scratch: scratch.match)
+      } catch {
+        limits.append(MatchLimitHit(detector: detector.id, offset: position))
+        return
+      }
+      guard let match = found else { return }
+      position = match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound
+      guard detector.group < match.groups.count, let span = match.groups[detector.group],
+        !span.isEmpty
+      else { continue }
+      let value = UnsafeRawBufferPointer(rebasing: subject[span])
+      let normalized = detector.normalized(value)
+      var validated = false
+      if let validator = detector.validator {
+        switch validator.check(normalized) {
+        case .confirmed: validated = true
+        case .rejected: continue
+        case .unverifiable: break
+        }
+      }
+      let hasContext = hasWord(
+        detector.contextWords, within: detector.contextWindow, around: span, in: subject,
+        field: field)
+      if detector.requiresContext && !hasContext { continue }
+      if !detector.negativeWords.isEmpty
+        && hasWord(
+          detector.negativeWords, within: detector.negativeWindow, around: span, in: subject,
+          field: field, beforeOnly: true)
+      {
+        continue
+      }
+      var confidence = detector.spec.confidence
+      if hasContext { confidence = min(1, confidence + detector.contextBoost) }
+      scratch.candidates.append(
+        Candidate(
+          detector: index, range: span, validated: validated, hasContext: hasContext,
+          confidence: confidence, normalized: normalized))
+    }
+  }
+
+  private func hasWord(
+    _ words: [[UInt8]], within window: Int, around span: Range<Int>,
+    in subject: UnsafeRawBufferPointer, field: String?, beforeOnly: Bool = false
+  ) -> Bool {
+    if words.isEmpty { return false }
+    if let field {
+      let lowered = Array(field.lowercased().utf8)
+      for word in words where lowered.containsSubsequence(word) { return true }
+    }
+    let lower = max(0, span.lowerBound - window)
+    let upper = min(subject.count, span.upperBound + window)
+    for word in words {
+      if containsCaseInsensitive(subject, lower..<span.lowerBound, word)
+        || (!beforeOnly && containsCaseInsensitive(subject, span.upperBound..<upper, word))
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Adds the window a detector runs over for one anchor: the anchor's line (bounded), or
+  /// `window` bytes from the line start for multi-line detectors.
+  private func appendWindow(
+    _ windows: inout [Range<Int>], anchor: Range<Int>, detector: Int,
+    base: UnsafePointer<UInt8>, count: Int
+  ) {
+    let maxSpan = 4096
+    var lo = anchor.lowerBound
+    let loLimit = max(0, anchor.lowerBound - maxSpan)
+    while lo > loLimit && base[lo - 1] != 0x0A { lo -= 1 }
+    let hi: Int
+    if let window = detectors[detector].window {
+      hi = min(count, anchor.upperBound + window)
+    } else {
+      let hiLimit = min(count, anchor.upperBound + maxSpan)
+      if anchor.upperBound >= hiLimit {
+        hi = hiLimit
+      } else if let nl = memchr(base + anchor.upperBound, 0x0A, hiLimit - anchor.upperBound) {
+        hi = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+      } else {
+        hi = hiLimit
+      }
+    }
+    if let last = windows.last, last.upperBound >= lo, last.lowerBound <= lo {
+      windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, hi)
+    } else {
+      windows.append(lo..<hi)
+    }
+  }
+
+  private func merged(_ windows: [Range<Int>]) -> [Range<Int>] {
+    if windows.count < 2 { return windows }
+    let sorted = windows.sorted { $0.lowerBound < $1.lowerBound }
+    var out: [Range<Int>] = [sorted[0]]
+    for w in sorted.dropFirst() {
+      if w.lowerBound <= out[out.count - 1].upperBound {
+        out[out.count - 1] = out[out.count - 1].lowerBound..<max(out[out.count - 1].upperBound, w.upperBound)
+      } else {
+        out.append(w)
+      }
+    }
+    return out
+  }
+
+  /// Calls `body` with the start of every occurrence of the anchor's keyword, in order.
+  private func forEachOccurrence(
+    of anchor: KeywordAnchor, in base: UnsafePointer<UInt8>, count: Int, _ body: (Int) -> Void
+  ) {
+    let k = anchor.keyword
+    let r = anchor.rareIndex
+    let rare = Int32(k[r])
+    var from = r
+    while from < count {
+      guard let hit = memchr(base + from, rare, count - from) else { return }
+      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      let start = at - r
+      if start + k.count <= count {
+        let equal = k.withUnsafeBufferPointer { kp in memcmp(base + start, kp.baseAddress!, k.count) == 0 }
+        if equal { body(start) }
+      }
+      from = at + 1
+    }
+  }
+
+  /// Calls `body` with each run of digits (single or double separators among ` -./()+` allowed
+  /// between them) holding at least `atLeast` digits, and its digit count.
+  private func forEachDigitRun(
+    in base: UnsafePointer<UInt8>, count: Int, atLeast: Int, _ body: (Range<Int>, Int) -> Void
+  ) {
+    var i = 0
+    while i < count {
+      // Skip to the next digit quickly.
+      while i < count && (base[i] &- 0x30) > 9 { i += 1 }
+      if i >= count { return }
+      let start = i
+      var digits = 0
+      var seps = 0
+      var end = i
+      while i < count {
+        let b = base[i]
+        if (b &- 0x30) <= 9 {
+          digits += 1
+          seps = 0
+          end = i + 1
+        } else if b == 0x20 || b == 0x2D || b == 0x2E || b == 0x2F || b == 0x28 || b == 0x29
+          || b == 0x2B
+        {
+          seps += 1
+          if seps > 2 { break }
+        } else {
+          break
+        }
+        i += 1
+      }
+      if digits >= atLeast { body(start..<end, digits) }
+      if i == start { i += 1 }
+    }
+  }
+
+  /// Overlaps resolve deterministically: validated beats unvalidated, then context-supported
+  /// beats unsupported, then longer, then higher confidence, then higher priority, then the
+  /// detector listed first. The survivors are returned in offset order.
+  private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+    if candidates.count < 2 { return candidates }
+    let ranked = candidates.sorted { a, b in
+      if a.validated != b.validated { return a.validated }
+      if a.hasContext != b.hasContext { return a.hasContext }
+      if a.range.count != b.range.count { return a.range.count > b.range.count }
+      if a.confidence != b.confidence { return a.confidence > b.confidence }
+      let pa = detectors[a.detector].spec.priority ?? 0
+      let pb = detectors[b.detector].spec.priority ?? 0
+      if pa != pb { return pa > pb }
+      if a.detector != b.detector { return a.detector < b.detector }
+      return a.range.lowerBound < b.range.lowerBound
+    }
+    var kept: [Candidate] = []  // sorted by offset, non-overlapping
+    for c in ranked {
+      // Binary search for the insertion point by lowerBound.
+      var lo = 0
+      var hi = kept.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if kept[mid].range.lowerBound < c.range.lowerBound { lo = mid + 1 } else { hi = mid }
+      }
+      if lo > 0 && kept[lo - 1].range.overlaps(c.range) { continue }
+      if lo < kept.count && kept[lo].range.overlaps(c.range) { continue }
+      kept.insert(c, at: lo)
+    }
+    return kept
+  }
+}
+
+private func containsCaseInsensitive(
+  _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, _ word: [UInt8]
+) -> Bool {
+  let n = word.count
+  if n == 0 || range.count < n { return false }
+  var i = range.lowerBound
+  while i + n <= range.upperBound {
+    var j = 0
+    while j < n {
+      var b = bytes[i + j]
+      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      if b != word[j] { break }
+      j += 1
+    }
+    if j == n { return true }
+    i += 1
+  }
+  return false
+}
+
+extension Array where Element == UInt8 {
+  func containsSubsequence(_ needle: [UInt8]) -> Bool {
+    if needle.isEmpty { return true }
+    if needle.count > count { return false }
+    for i in 0...(count - needle.count) where self[i] == needle[0] {
+      if Array(self[i..<(i + needle.count)]) == needle { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,111 @@
+import Dispatch
+
+/// Puts one file's chunk results back in stream order, numbers lines, drops findings that a
+/// previous chunk already reported (overlap), feeds the file's consumer and releases chunks.
+// SAFETY: all mutable state is touched only on `queue` (a serial queue).
+final class FileCollector: @unchecked Sendable {
+  let file: InputFile
+  private let consumer: ChunkConsumer?
+  private let emitter: OrderedEmitter
+  private let inFlight: DispatchSemaphore
+  private let onDone: @Sendable () -> Void
+  private let queue: DispatchQueue
+
+  private var pending: [Int: ChunkResult] = [:]
+  private var nextSequence = 0
+  private var expected = 0
+  private var delivered = 0
+  private var outcome: ChunkReader.Outcome?
+  private var lineBase = 0
+  private var lastEnd = 0
+  private var lastByte: UInt8 = 0x0A
+  private var report: FileReport
+  private var consumerError: ScanError?
+
+  init(
+    file: InputFile, consumer: ChunkConsumer?, emitter: OrderedEmitter, inFlight: DispatchSemaphore,
+    onDone: @escaping @Sendable () -> Void
+  ) {
+    self.file = file
+    self.consumer = consumer
+    self.emitter = emitter
+    self.inFlight = inFlight
+    self.onDone = onDone
+    self.queue = DispatchQueue(label: "piiscan.collector.\(file.index)")
+    self.report = FileReport(file: file, status: .scanned)
+  }
+
+  /// Called by the reader before it queues a chunk.
+  func expectOne() { queue.sync { expected += 1 } }
+
+  func deliver(_ result: ChunkResult) {
+    queue.async { [self] in
+      pending[result.chunk.sequence] = result
+      drain()
+    }
+  }
+
+  func readingFinished(_ outcome: ChunkReader.Outcome) {
+    queue.async { [self] in
+      self.outcome = outcome
+      drain()
+    }
+  }
+
+  private func drain() {
+    while let result = pending.removeValue(forKey: nextSequence) {
+      nextSequence += 1
+      delivered += 1
+      var findings: [Finding] = []
+      findings.reserveCapacity(result.findings.count)
+      for var f in result.findings where f.offset >= lastEnd {
+        f.line += lineBase + 1
+        lastEnd = f.offset + f.length
+        findings.append(f)
+        report.entityCounts[f.entity, default: EntityCount()].count += 1
+        if f.validated { report.entityCounts[f.entity, default: EntityCount()].validated += 1 }
+      }
+      lineBase += result.newlines
+      let chunk = result.chunk
+      if chunk.owned > 0 { lastByte = chunk.buffer.bytes[chunk.owned - 1] }
+      if let hit = result.limitHits.first, report.error == nil {
+        report.status = .partial
+        report.error = ScanError(
+          .matchLimit,
+          "detector '\(hit.detector)' hit the PCRE2 match limit; part of this record was not searched (raise --match-limit or fix the pattern)",
+          path: file.path, offset: hit.offset)
+      }
+      if let consumer, consumerError == nil {
+        do {
+          try consumer.consume(
+            UnsafeRawBufferPointer(rebasing: chunk.buffer.bytes[0..<chunk.owned]),
+            streamOffset: chunk.streamOffset, findings: findings)
+        } catch let error as ScanError {
+          consumerError = error.at(path: file.path)
+        } catch {
+          consumerError = ScanError(.writeFailed, "\(error)", path: file.path)
+        }
+      }
+      inFlight.signal()
+      if !findings.isEmpty { emitter.findings(file, findings) }
+    }
+    guard let outcome, delivered == expected else { return }
+    report.compression = outcome.compression
+    report.format = outcome.format
+    report.rawBytes = outcome.rawBytes
+    report.rawSHA256 = outcome.rawSHA256
+    report.bytes = outcome.bytes
+    report.lines = lineBase + (outcome.bytes > 0 && lastByte != 0x0A ? 1 : 0)
+    if let note = outcome.skippedNote {
+      report.status = .skipped
+      report.note = note
+    }
+    if let error = outcome.error ?? consumerError {
+      report.status = .failed
+      report.error = error
+    }
+    if let consumer { consumer.finish(&report) }
+    emitter.finished(report)
+    onDone()
+  }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import PIIScanKit
+
+/// Glue for `scan` (and later `redact`): sinks, progress line, summary, exit code.
+struct ScanRun {
+  let inputs: [String]
+  let findingsPath: String?
+  let detectors: DetectorSet
+  let fingerprinter: Fingerprinter
+  let options: ScanOptions
+  let output: OutputOptions
+  var consumer: (@Sendable (InputFile) -> ChunkConsumer?)? = nil
+  var label = "scanned"
+
+  /// Runs the scan and returns the exit code to throw.
+  func execute() throws -> ExitCode {
+    StandardOutputSink.ignoreBrokenPipeSignal()
+    var sinks: [ScanSink] = []
+    let summary = RunSummary(onError: { Console.error($0) })
+    sinks.append(summary)
+
+    var writer: FindingsWriter? = nil
+    if let path = findingsPath {
+      writer = try FindingsWriter(output: openOutput(path), includeValues: output.includeValues)
+    } else if consumer == nil {
+      if Console.stdoutIsTTY {
+        sinks.append(HumanFindingsPrinter())
+      } else {
+        writer = FindingsWriter(output: StandardOutputSink(), includeValues: output.includeValues)
+      }
+    }
+    if let writer { sinks.append(writer) }
+
+    let pipeline = ScanPipeline(detectors: detectors, fingerprinter: fingerprinter, options: options)
+    let start = Console.now()
+    let progress =
+      (!output.quiet && !output.noProgress && Console.stderrIsTTY)
+      ? ProgressLine(label: label, bytes: { pipeline.progress.load(ordering: .relaxed) }) : nil
+    pipeline.run(inputs: inputs, sink: MultiSink(sinks), consumer: consumer)
+    progress?.finish()
+    let elapsed = Console.now() - start
+
+    var failed = summary.hasErrors
+    if let writer {
+      do { try writer.finish() } catch is BrokenPipeError {
+      } catch {
+        Console.stderr("piiscan: error: cannot write findings: \(error)")
+        failed = true
+      }
+    }
+    if !output.quiet { printSummary(summary, elapsed: elapsed) }
+    if let path = output.summaryJSON {
+      let json = summary.json(seconds: elapsed)
+      do {
+        var sink = try openOutput(path)
+        try json.withUnsafeBytes { try sink.write($0) }
+        try sink.finish()
+      } catch {
+        Console.stderr("piiscan: error: cannot write summary: \(error)")
+        failed = true
+      }
+    }
+    if failed { return Exit.error }
+    if summary.findings > 0 && !output.exitZero { return Exit.findings }
+    return Exit.clean
+  }
+
+  private func printSummary(_ s: RunSummary, elapsed: Double) {
+    let rate = Double(s.bytes) / max(elapsed, 1e-6)
+    var text =
+      "piiscan: \(s.files) file\(s.files == 1 ? "" : "s"), \(Console.megabytes(s.bytes)) in \(Double(Int(elapsed * 100)) / 100) s (\(Console.megabytes(Int(rate)))/s); \(s.findings) finding\(s.findings == 1 ? "" : "s")"
+    let validated = s.entityCounts.values.reduce(0) { $0 + $1.validated }
+    if s.findings > 0 { text += " (\(validated) validated)" }
+    for entity in s.entityCounts.keys.sorted() {
+      let c = s.entityCounts[entity]!
+      let pad = String(repeating: " ", count: max(1, 22 - entity.count))
+      text += "\n  \(entity)\(pad)\(c.count)  (\(c.validated) validated)"
+    }
+    if s.filesSkipped > 0 { text += "\n  skipped: \(s.filesSkipped) file(s)" }
+    for r in s.reports where r.status == .skipped {
+      text += "\n    \(r.file.path): \(r.note ?? "skipped")"
+    }
+    if s.filesFailed + s.filesPartial > 0 || !s.errors.isEmpty {
+      text += "\n  failures: \(s.errors.count) (listed above); exit code 2"
+    }
+    Console.stderr(text)
+  }
+}
+
+/// Opens `path` for writing: standard output for `-`, else an atomic file (temp + rename).
+func openOutput(_ path: String) throws -> any ByteSink {
+  if path == "-" { return StandardOutputSink() }
+  return try AtomicFileWriter(path: path, mode: 0o600)
+}
+
+/// One readable line per finding, for a terminal.
+final class HumanFindingsPrinter: ScanSink, @unchecked Sendable {
+  // SAFETY: called serially by the pipeline's emitter.
+  func handle(_ event: ScanEvent) {
+    guard case .findings(_, let findings) = event else { return }
+    var text = ""
+    for f in findings {
+      let field = f.field.map { " [\($0)]" } ?? ""
+      text +=
+        "\(f.source):\(f.line): \(f.entity)\(field) \(f.preview) (\(f.detector)\(f.validated ? ", validated" : ""), \(f.confidence))\n"
+    }
+    var out = StandardOutputSink()
+    _ = try? Array(text.utf8).withUnsafeBytes { try out.write($0) }
+  }
+}
