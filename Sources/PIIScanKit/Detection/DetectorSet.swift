@@ -24,7 +24,9 @@ public struct DetectorSet: Sendable {
   /// Detectors with no prefilter: they run over every byte.
   let unfiltered: [Int]
 
-  public init(_ detectors: [Detector]) {
+  /// With `prefilter` false every detector runs over every byte: the reference behaviour the
+  /// prefilter must reproduce exactly (tests compare the two).
+  public init(_ detectors: [Detector], prefilter: Bool = true) {
     self.detectors = detectors
     var byKeyword: [[UInt8]: [Int]] = [:]
     var order: [[UInt8]] = []
@@ -36,7 +38,12 @@ public struct DetectorSet: Sendable {
         byKeyword[k, default: []].append(i)
       }
       if let m = d.minDigits { digits.append((i, m)) }
-      if d.keywords.isEmpty && d.minDigits == nil { unfiltered.append(i) }
+      if !prefilter || (d.keywords.isEmpty && d.minDigits == nil) { unfiltered.append(i) }
+    }
+    if !prefilter {
+      byKeyword = [:]
+      order = []
+      digits = []
     }
     keywordAnchors = order.map { k in
       KeywordAnchor(keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!)

@@ -315,3 +315,29 @@ extension Array where Element == UInt8 {
     return false
   }
 }
+
+/// A match reported by ``DetectorSet/matches(in:field:)``: for tests and tools that scan a
+/// single buffer without the pipeline.
+public struct SegmentMatch: Sendable, Equatable {
+  public var detector: String
+  public var entity: String
+  public var range: Range<Int>
+  public var validated: Bool
+  public var confidence: Double
+}
+
+extension DetectorSet {
+  /// Every finding in `bytes`, scanned as one segment, in offset order.
+  public func matches(in bytes: [UInt8], field: String? = nil, scratch: ScanScratch = ScanScratch())
+    -> [SegmentMatch]
+  {
+    var limits: [MatchLimitHit] = []
+    return bytes.withUnsafeBytes { raw in
+      scan(raw, field: field, scratch: scratch, limits: &limits).map {
+        SegmentMatch(
+          detector: detectors[$0.detector].id, entity: detectors[$0.detector].entity,
+          range: $0.range, validated: $0.validated, confidence: $0.confidence)
+      }
+    }
+  }
+}

@@ -1,15 +1,18 @@
 /// Every validator a pattern file may name, by name.
 ///
-/// Pattern files cite validators by `name`; an unknown name is a pattern-file error. New
-/// validators are added to ``all`` and nowhere else.
+/// Pattern files cite validators by `name`; an unknown name is a pattern-file error. Each
+/// family keeps its list in a `ValidatorRegistry+Family.swift` file; ``all`` joins them.
 public enum ValidatorRegistry {
-  /// All validators, in name order.
-  public static let all: [Validator] = [
+  /// Validators that belong to no regional family.
+  static let general: [Validator] = [
     Validator(name: "luhn", summary: "ISO/IEC 7812-1 Luhn mod 10", check: Luhn.verdict),
     Validator(
       name: "phone_digits", summary: "ITU-T E.164 length: 8 to 15 digits after +",
       check: PhoneDigits.verdict),
-  ].sorted { $0.name < $1.name }
+  ]
+
+  /// All validators, in name order.
+  public static let all: [Validator] = (general + world).sorted { $0.name < $1.name }
 
   /// The validator called `name`, or nil.
   public static func named(_ name: String) -> Validator? {

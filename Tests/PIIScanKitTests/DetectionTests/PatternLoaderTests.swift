@@ -1,0 +1,151 @@
+import PCRE2
+import Testing
+
+@testable import PIIScanKit
+
+@Suite struct PatternLoaderTests {
+  func yaml(_ detector: String, version: Int = 1) -> String {
+    """
+    version: \(version)
+    family: test
+    detectors:
+    \(detector)
+    """
+  }
+
+  let valid = """
+      - id: test_word
+        entity: test_word
+        description: a test
+        regex: 'secret\\d+'
+        confidence: 0.5
+        severity: low
+    """
+
+  @Test func loadsAValidFile() throws {
+    let file = try PatternLoader.parse(yaml(valid), origin: "t.yaml")
+    let detectors = try PatternLoader.compile([(origin: "t.yaml", file: file)])
+    #expect(detectors.map(\.id) == ["test_word"])
+    #expect(DetectorSet(detectors).matches(in: Array("x secret42 y".utf8)).map(\.range) == [2..<10])
+  }
+
+  @Test func badRegexNamesFileDetectorFieldAndOffset() throws {
+    let text = yaml(valid.replacingOccurrences(of: "secret\\\\d+", with: "secret(\\\\d+"))
+    let file = try PatternLoader.parse(text, origin: "bad.yaml")
+    let error = #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "bad.yaml", file: file)]) }
+    #expect(error?.code == .badPatternFile)
+    #expect(error?.path == "bad.yaml")
+    #expect(error?.message.contains("detector 'test_word', field 'regex'") == true)
+    #expect(error?.message.contains("pattern offset") == true)
+  }
+
+  @Test func unknownValidatorIsAnError() throws {
+    let text = yaml(valid + "\n    validator: no_such_check")
+    let file = try PatternLoader.parse(text, origin: "v.yaml")
+    let error = #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "v.yaml", file: file)]) }
+    #expect(error?.message.contains("unknown validator 'no_such_check'") == true)
+  }
+
+  @Test func unknownSchemaVersionIsRejectedClearly() {
+    let error = #expect(throws: ScanError.self) { try PatternLoader.parse(yaml(valid, version: 9), origin: "v9.yaml") }
+    #expect(error?.message.contains("schema version 9 is not supported") == true)
+  }
+
+  @Test func missingFieldIsNamed() {
+    let text = yaml(valid.replacingOccurrences(of: "    severity: low\n", with: "").replacingOccurrences(of: "\n    severity: low", with: ""))
+    let error = #expect(throws: ScanError.self) { try PatternLoader.parse(text, origin: "m.yaml") }
+    #expect(error?.message.contains("severity") == true)
+  }
+
+  @Test func laterFilesOverrideByID() throws {
+    let a = try PatternLoader.parse(yaml(valid), origin: "a.yaml")
+    let b = try PatternLoader.parse(yaml(valid.replacingOccurrences(of: "secret", with: "token")), origin: "b.yaml")
+    let detectors = try PatternLoader.compile([(origin: "a.yaml", file: a), (origin: "b.yaml", file: b)])
+    #expect(detectors.count == 1)
+    #expect(detectors[0].origin == "b.yaml")
+  }
+
+  @Test func filtersRejectUnknownNames() throws {
+    let set = try PatternLoader.load()
+    #expect(throws: ScanError.self) { try set.filtered(enable: ["emial"], disable: [], countries: []) }
+    let emailOnly = try set.filtered(enable: ["email"], disable: [], countries: [])
+    #expect(Set(emailOnly.detectors.map(\.entity)) == ["email"])
+    let noSSN = try set.filtered(enable: [], disable: ["us_ssn"], countries: [])
+    #expect(!noSSN.detectors.contains { $0.entity == "us_ssn" })
+  }
+}
+
+@Suite struct SegmentScannerTests {
+  func detector(_ id: String, _ regex: String, entity: String? = nil, extra: (inout DetectorSpec) -> Void = { _ in }) throws -> Detector {
+    var spec = DetectorSpec(
+      id: id, entity: entity ?? id, description: id, regex: regex, confidence: 0.5, severity: "low")
+    extra(&spec)
+    return try Detector(spec: spec, origin: "test")
+  }
+
+  @Test func matchLimitIsReportedNotSilentlyMissed() throws {
+    let d = try detector("catastrophic", "(a+)+$")
+    let set = DetectorSet([d])
+    let scratch = ScanScratch(limits: MatchScratch.Limits(match: 1000, depth: 100, jitStackBytes: 1 << 20))
+    var limits: [MatchLimitHit] = []
+    let text = Array(String(repeating: "a", count: 40).utf8) + [0x62]
+    _ = text.withUnsafeBytes { set.scan($0, field: nil, scratch: scratch, limits: &limits) }
+    #expect(limits.map(\.detector) == ["catastrophic"])
+  }
+
+  @Test func longerWinsAnOverlapBetweenUnvalidatedMatches() throws {
+    let short = try detector("short", "abc")
+    let long = try detector("long", "abcdef")
+    let found = DetectorSet([short, long]).matches(in: Array("xx abcdef yy".utf8))
+    #expect(found.map(\.detector) == ["long"])
+  }
+
+  @Test func validatedBeatsLonger() throws {
+    let long = try detector("long", "\\d{16}x")
+    let card = try detector("card", "\\d{16}") { $0.validator = "luhn" }
+    let found = DetectorSet([long, card]).matches(in: Array("4111111111111111x".utf8))
+    #expect(found.map(\.detector) == ["card"])
+    #expect(found.first?.validated == true)
+  }
+
+  @Test func contextRaisesConfidenceAndRequiredContextFilters() throws {
+    let d = try detector("nine", "\\b\\d{9}\\b") {
+      $0.context = .init(words: ["routing"], window: 20, boost: 0.3)
+      $0.requiresContext = true
+    }
+    let set = DetectorSet([d])
+    #expect(set.matches(in: Array("id 123456789".utf8)).isEmpty)
+    let hit = set.matches(in: Array("Routing: 123456789".utf8)).first
+    #expect(hit?.confidence == 0.8)
+    #expect(set.matches(in: Array("123456789".utf8), field: "/bank/routing_no").count == 1)
+  }
+
+  @Test func negativeContextVetoes() throws {
+    let d = try detector("card", "\\d{16}") { $0.negativeContext = .init(words: ["order"], window: 10, boost: nil) }
+    let set = DetectorSet([d])
+    #expect(set.matches(in: Array("order 4111111111111111".utf8)).isEmpty)
+    #expect(set.matches(in: Array("card 4111111111111111 order".utf8)).count == 1)
+  }
+
+  @Test func invalidUTF8DoesNotBreakMatching() throws {
+    let d = try detector("word", "secret\\d")
+    let bytes: [UInt8] = [0xFF, 0xC3, 0x28] + Array(" secret7 ".utf8) + [0xED, 0xA0, 0x80]
+    #expect(DetectorSet([d]).matches(in: bytes).map(\.range) == [4..<11])
+  }
+
+  @Test func previewNeverShowsTheWholeValue() {
+    let cases: [(String, DetectorSpec.PreviewSpec?)] = [
+      ("4111 1111 1111 1111", .init(style: nil, keepStart: 4, keepEnd: 4)),
+      ("jane@example.com", .init(style: "email", keepStart: nil, keepEnd: nil)),
+      ("536-22-1234", .init(style: nil, keepStart: 0, keepEnd: 4)),
+      ("ab", nil),
+      ("ghp_abcdefghijklmnop", .init(style: "prefix", keepStart: 4, keepEnd: nil)),
+    ]
+    for (value, spec) in cases {
+      let preview = Preview.mask(Array(value.utf8), spec: spec)
+      #expect(preview != value)
+    }
+    #expect(Preview.mask(Array("4111 1111 1111 1111".utf8), spec: .init(style: nil, keepStart: 4, keepEnd: 4)) == "4111 **** **** 1111")
+    #expect(Preview.mask(Array("jane@example.com".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil)) == "j***@example.com")
+  }
+}
