@@ -1,7 +1,7 @@
 # piiscan — see README.md. Every target that builds first installs what is missing (deps).
 SHELL := /bin/bash
 SWIFT ?= swift
-DEBS := libpcre2-dev libzstd-dev zlib1g-dev libsqlite3-dev pkg-config zstd gzip pigz ripgrep python3 python3-venv
+DEBS := libpcre2-dev libzstd-dev zlib1g-dev libsqlite3-dev pkg-config zstd gzip pigz ripgrep bc python3 python3-venv
 PY_PKGS := python-stdnum phonenumbers
 VENV := .venv
 BIN_RELEASE := .build/release/piiscan

@@ -25,6 +25,13 @@ enum Console {
     return mb >= 100 ? "\(Int(mb.rounded())) MB" : "\(Double(Int(mb * 10)) / 10) MB"
   }
 
+  /// Peak resident set size of this process (`getrusage`), in bytes.
+  static func peakRSSBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+  }
+
   /// Monotonic seconds.
   static func now() -> Double {
     var ts = timespec()

@@ -50,7 +50,7 @@ struct ScanRun {
     }
     if !output.quiet { printSummary(summary, elapsed: elapsed) }
     if let path = output.summaryJSON {
-      let json = summary.json(seconds: elapsed)
+      let json = summary.json(seconds: elapsed, extra: [("peak_rss_bytes", "\(Console.peakRSSBytes())")])
       do {
         var sink = try openOutput(path)
         try json.withUnsafeBytes { try sink.write($0) }

@@ -93,7 +93,7 @@ final class ChunkScanner {
       try JSONLinesWalker.forEachValue(in: line) { value in
         scanField(
           line, recordStart: record.lowerBound, rawRange: value.rawRange, decoded: value.decoded,
-          mapBack: value.rawRange(forDecoded:), field: value.pointer, chunk: chunk,
+          mapBack: value.rawRange(forDecoded:), field: value.field ?? "", chunk: chunk,
           into: &local, limits: &localLimits)
       }
     } catch {
@@ -111,24 +111,14 @@ final class ChunkScanner {
     into findings: inout [Finding], limits: inout [MatchLimitHit]
   ) {
     let line = UnsafeRawBufferPointer(rebasing: bytes[record])
-    let names = chunk.header?.names ?? []
-    var local: [Finding] = []
-    var localLimits: [MatchLimitHit] = []
-    do {
-      try CSVWalker.forEachField(in: line) { field in
-        let name = field.column < names.count ? names[field.column] : "column_\(field.column + 1)"
-        scanField(
-          line, recordStart: record.lowerBound, rawRange: field.rawRange, decoded: field.decoded,
-          mapBack: field.rawRange(forDecoded:), field: name, chunk: chunk, into: &local,
-          limits: &localLimits)
-      }
-    } catch {
-      local.removeAll()
-      localLimits.removeAll()
-      scanText(bytes, range: record, chunk: chunk, into: &local, limits: &localLimits)
+    // CSV framing is lenient (stray quotes are literal), so every record yields its fields.
+    CSVWalker.forEachField(in: line, header: chunk.header) { field in
+      let name = field.field ?? CSVHeader.positionalName(field.column ?? 0)
+      scanField(
+        line, recordStart: record.lowerBound, rawRange: field.rawRange, decoded: field.decoded,
+        mapBack: field.rawRange(forDecoded:), field: name, chunk: chunk, into: &findings,
+        limits: &limits)
     }
-    findings.append(contentsOf: local)
-    limits.append(contentsOf: localLimits)
   }
 
   /// Scans one field value: raw bytes when it has no escapes, else its decoded form, mapping
