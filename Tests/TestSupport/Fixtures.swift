@@ -40,12 +40,14 @@ public enum Fixtures {
       try? inp.fileHandleForWriting.close()
     }
     writer.start()
-    var stdoutData = Data(), stderrData = Data()
+    final class Box: @unchecked Sendable { var data = Data() }  // written once, read after wait
+    let stderrBox = Box()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    DispatchQueue.global().async { stderrBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
+    let stderrData = stderrBox.data
     p.waitUntilExit()
     return (p.terminationStatus, stdoutData, stderrData)
   }

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import PCRE2
 
 /// A detector compiled for scanning: the spec, its PCRE2 pattern, its validator and prefilter

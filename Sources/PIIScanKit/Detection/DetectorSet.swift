@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// The detectors of one run, with the prefilter tables derived from them.
 ///

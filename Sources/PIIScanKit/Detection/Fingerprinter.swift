@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// Keyed fingerprints: hex HMAC-SHA256 of a normalized value under the run's key.
 ///

@@ -77,11 +77,11 @@ public final class ScanPipeline: Sendable {
       }
       collectors.withLock { $0[file.index] = collector }
       emitter.started(file)
-      readerQueue.async { [options, progress] in
+      readerQueue.async { [options, self] in
         let reader = ChunkReader(file: file, options: options)
         let outcome = reader.read { chunk in
           inFlight.wait()
-          progress.add(chunk.owned, ordering: .relaxed)
+          self.progress.add(chunk.owned, ordering: .relaxed)
           collector.expectOne()
           jobs.push(chunk)
         }

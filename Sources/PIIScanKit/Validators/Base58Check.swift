@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// Base58Check as used by Bitcoin addresses (Bitcoin Core `base58.cpp`, "Base58Check encoding"
 /// on the Bitcoin wiki): the alphabet `123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz`,
