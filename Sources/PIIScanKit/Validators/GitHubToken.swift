@@ -6,9 +6,10 @@
 ///   and a 6-character checksum. The checksum is the CRC-32 (``CRC32``) of the 30 random
 ///   characters alone (not of the prefix), written in base62 with the alphabet `0-9A-Za-z` and
 ///   left-padded with `0`. GitHub's post names the checksum without the algorithm; this is the
-///   construction open-source secret scanners verify (e.g. Samsung's CredSweeper,
-///   `ValueGitHubCheck`), and the sample tokens in their test suites satisfy it. `.confirmed`
-///   when the checksum matches, else `.rejected`.
+///   construction open-source secret scanners verify (Samsung's CredSweeper,
+///   `ValueGitHubCheck`; DataDog's dd-sensitive-data-scanner, `github_token_checksum.rs`), and
+///   the sample tokens in their test suites satisfy it. `.confirmed` when the checksum matches,
+///   else `.rejected`.
 /// - Fine-grained personal access tokens: `github_pat_`, 22 base62 characters, `_`, 59 base62
 ///   characters. Their checksum is not published, so a structurally valid one is
 ///   `.unverifiable`; anything else is `.rejected`.
