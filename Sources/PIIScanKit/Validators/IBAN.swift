@@ -80,9 +80,10 @@ public enum IBAN {
     return (remainder * 100 + value) % 97
   }
 
-  /// The SWIFT IBAN Registry, release 101: country code and BBAN structure; the comment gives
-  /// the full IBAN length and the registry's country name.
-  private static let registry: [(country: String, bban: String)] = [
+  /// The SWIFT IBAN Registry, release 101: country code and BBAN structure (runs of `n` digits,
+  /// `a` letters, `c` letters or digits); the comment gives the full IBAN length and the
+  /// registry's country name. Package-visible so tests can generate numbers for every country.
+  package static let registry: [(country: String, bban: String)] = [
     ("AD", "4n4n12c"),  // 24: Andorra
     ("AE", "3n16n"),  // 23: United Arab Emirates (The)
     ("AL", "8n16c"),  // 28: Albania

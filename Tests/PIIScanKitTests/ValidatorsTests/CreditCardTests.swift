@@ -27,26 +27,28 @@ import Testing
   }
 
   /// Luhn-valid (check digit computed here) but no brand has this prefix and length.
-  @Test(arguments: [
-    "170000000000",  // 13-digit epoch milliseconds (1.7e12 ms, Nov 2023)
-    "202406150001234",  // a 16-digit date-stamped order id
-    "4111111111111",  // 14 digits: Visa issues 13, 16 and 19 only
-    "378282246310001",  // Amex prefix with 16 digits
-    "222099999999999",  // just below Mastercard's 2221
-    "272100000000000",  // just above Mastercard's 2720
-    "999999999999999",
-    "1000000000000000000",  // 20 digits
-  ].map(luhnCompleted))
+  @Test(
+    arguments: [
+      "170000000000",  // 13-digit epoch milliseconds (1.7e12 ms, Nov 2023)
+      "202406150001234",  // a 16-digit date-stamped order id
+      "4111111111111",  // 14 digits: Visa issues 13, 16 and 19 only
+      "378282246310001",  // Amex prefix with 16 digits
+      "222099999999999",  // just below Mastercard's 2221
+      "272100000000000",  // just above Mastercard's 2720
+      "999999999999999",
+      "1000000000000000000",  // 20 digits
+    ].map(luhnCompleted))
   func rejectsLuhnValidNumbersWithoutABrand(_ value: String) {
     #expect(Luhn.isValid(Array(value.utf8)))
     #expect(Verdict.of(value, CreditCard.verdict) == .rejected)
   }
 
   /// The boundaries of the brand table, Luhn digit computed here.
-  @Test(arguments: [
-    "222100000000000", "272099999999999", "644000000000000", "649999999999999",
-    "352800000000000", "358999999999999", "3000000000000", "3059999999999", "50000000000",
-  ].map(luhnCompleted))
+  @Test(
+    arguments: [
+      "222100000000000", "272099999999999", "644000000000000", "649999999999999",
+      "352800000000000", "358999999999999", "3000000000000", "3059999999999", "50000000000",
+    ].map(luhnCompleted))
   func confirmsBrandRangeBoundaries(_ value: String) {
     #expect(Verdict.of(value, CreditCard.verdict) == .confirmed)
   }

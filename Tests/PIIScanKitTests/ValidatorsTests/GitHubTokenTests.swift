@@ -42,7 +42,8 @@ import Testing
 
   /// Fine-grained tokens: `github_pat_` + 22 + `_` + 59 base62 characters; no public checksum.
   @Test func fineGrainedTokensAreUnverifiable() {
-    let token = "github_pat_" + String(repeating: "A1b2", count: 5) + "Zz" + "_"
+    let token =
+      "github_pat_" + String(repeating: "A1b2", count: 5) + "Zz" + "_"
       + String(repeating: "x9Y8", count: 14) + "Q7w"
     #expect(token.utf8.count == 93)
     #expect(Verdict.of(token, GitHubToken.verdict) == .unverifiable)

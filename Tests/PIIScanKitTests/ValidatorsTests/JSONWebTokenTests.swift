@@ -24,7 +24,8 @@ import Testing
   }
 
   @Test func rejectsAnEmptySignatureUnlessAlgorithmIsNone() {
-    let unsigned = String(Self.jwtIOExample.prefix { $0 != "." }) + "."
+    let unsigned =
+      String(Self.jwtIOExample.prefix { $0 != "." }) + "."
       + Self.jwtIOExample.split(separator: ".")[1] + "."
     #expect(Verdict.of(unsigned, JSONWebToken.verdict) == .rejected)
   }
