@@ -65,5 +65,5 @@ struct DifferentialCase: Sendable, CustomTestStringConvertible {
   }
 
   /// Every case, one per validator the oracle script maps.
-  static let all: [DifferentialCase] = core + europe
+  static let all: [DifferentialCase] = core + europe + birthDated
 }

@@ -28,6 +28,11 @@ enum ReferenceCheckDigits {
     return remainder
   }
 
+  /// The decimal number spelled by `value[range]` (ASCII digits).
+  static func number(_ value: [UInt8], _ range: Range<Int>) -> Int {
+    value[range].reduce(0) { $0 * 10 + self.value($1) }
+  }
+
   /// Σ weights[i] · digit[i] over the leading digits.
   static func weightedSum(_ digits: [UInt8], _ weights: [Int]) -> Int {
     zip(digits, weights).reduce(0) { $0 + value($1.0) * $1.1 }
