@@ -27,6 +27,8 @@ difference; summary of those differences:
 - pt_nif: piiscan also requires an allocated leading range (stdnum: any non-zero digit).
 - ie_pps: piiscan also accepts the second letters C-G and I (stdnum: A, B, H, W, T, X).
 - es_nif: stdnum also accepts company CIFs; piiscan covers natural persons only.
+- fi_hetu: no difference: temporary codes (individual 900-999) are `.unverifiable` for
+  piiscan, which counts as invalid, as in stdnum's default (allow_temporary=False).
 
 Any exception an oracle raises on a malformed value counts as ``invalid``.
 """
