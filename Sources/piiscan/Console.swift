@@ -47,9 +47,9 @@ final class ProgressLine: Sendable {
 
   init(label: String, bytes: @escaping @Sendable () -> Int) {
     let start = Console.now()
-    DispatchQueue.global().async { [stop, done] in
+    DispatchQueue.global().async { [self] in
       var drawn = false
-      while !stop.load(ordering: .relaxed) {
+      while !self.stop.load(ordering: .relaxed) {
         usleep(100_000)
         let elapsed = Console.now() - start
         if elapsed < 1 || Int(elapsed * 10) % 5 != 0 { continue }
@@ -59,7 +59,7 @@ final class ProgressLine: Sendable {
         drawn = true
       }
       if drawn { Console.stderrRaw("\r\u{1B}[K") }
-      done.signal()
+      self.done.signal()
     }
   }
 

@@ -104,7 +104,7 @@ final class HumanFindingsPrinter: ScanSink, @unchecked Sendable {
       text +=
         "\(f.source):\(f.line): \(f.entity)\(field) \(f.preview) (\(f.detector)\(f.validated ? ", validated" : ""), \(f.confidence))\n"
     }
-    var out = StandardOutputSink()
+    let out = StandardOutputSink()
     _ = try? Array(text.utf8).withUnsafeBytes { try out.write($0) }
   }
 }

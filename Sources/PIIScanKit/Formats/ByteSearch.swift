@@ -5,7 +5,7 @@
 #endif
 
 /// ASCII bytes the format code compares against, named so the parsers read like their grammars.
-enum ASCII {
+enum FormatByte {
   static let tab: UInt8 = 0x09
   static let lineFeed: UInt8 = 0x0A
   static let carriageReturn: UInt8 = 0x0D

@@ -9,18 +9,18 @@ public enum CSVFieldEscaper {
   /// those bytes (placeholders such as `[REDACTED:email]` never need one).
   public static func escape(_ replacement: [UInt8], inQuotedField: Bool) -> [UInt8]? {
     if inQuotedField {
-      guard replacement.contains(ASCII.quote) else { return replacement }
+      guard replacement.contains(FormatByte.quote) else { return replacement }
       var out: [UInt8] = []
       out.reserveCapacity(replacement.count + 2)
       for byte in replacement {
         out.append(byte)
-        if byte == ASCII.quote { out.append(ASCII.quote) }
+        if byte == FormatByte.quote { out.append(FormatByte.quote) }
       }
       return out
     }
     let needsQuoting = replacement.contains {
-      $0 == ASCII.comma || $0 == ASCII.quote || $0 == ASCII.carriageReturn
-        || $0 == ASCII.lineFeed
+      $0 == FormatByte.comma || $0 == FormatByte.quote || $0 == FormatByte.carriageReturn
+        || $0 == FormatByte.lineFeed
     }
     return needsQuoting ? nil : replacement
   }

@@ -38,10 +38,10 @@ public enum CSVWalker {
       let field = header?.name(forColumn: column)
       let end: Int  // the comma after the field, or `count`
       let segment: FieldSegment
-      if position < count && record[position] == ASCII.quote {
+      if position < count && record[position] == FormatByte.quote {
         (segment, end) = quotedField(in: record, at: position, column: column, field: field)
       } else {
-        end = firstIndex(of: ASCII.comma, in: record, from: position, to: count) ?? count
+        end = firstIndex(of: FormatByte.comma, in: record, from: position, to: count) ?? count
         segment = FieldSegment(
           field: field, column: column, syntax: .csvUnquoted, rawRange: position..<end)
       }
@@ -65,20 +65,20 @@ public enum CSVWalker {
     var copiedUpTo = contentStart  // raw bytes before this are in `decoded`
     var search = contentStart
     var close: Int?
-    while let quote = firstIndex(of: ASCII.quote, in: record, from: search, to: count) {
-      guard quote + 1 < count && record[quote + 1] == ASCII.quote else {
+    while let quote = firstIndex(of: FormatByte.quote, in: record, from: search, to: count) {
+      guard quote + 1 < count && record[quote + 1] == FormatByte.quote else {
         close = quote
         break
       }
       // `""`: copy the bytes before it, then one quote mapped to the pair's first byte.
       append(record, copiedUpTo..<quote, to: &decoded, map: &map)
-      decoded.append(ASCII.quote)
+      decoded.append(FormatByte.quote)
       map.append(Int32(quote))
       hasEscapes = true
       search = quote + 2
       copiedUpTo = search
     }
-    if let close, close + 1 == count || record[close + 1] == ASCII.comma {
+    if let close, close + 1 == count || record[close + 1] == FormatByte.comma {
       // Well-formed.
       let rawRange = contentStart..<close
       guard hasEscapes else {
@@ -100,7 +100,7 @@ public enum CSVWalker {
     append(record, copiedUpTo..<(close ?? count), to: &value, map: &map)
     let end: Int
     if let close {
-      end = firstIndex(of: ASCII.comma, in: record, from: close + 1, to: count) ?? count
+      end = firstIndex(of: FormatByte.comma, in: record, from: close + 1, to: count) ?? count
       value.append(contentsOf: UnsafeRawBufferPointer(rebasing: record[(close + 1)..<end]))
     } else {
       end = count

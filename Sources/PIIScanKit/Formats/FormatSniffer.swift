@@ -42,7 +42,7 @@ public enum FormatSniffer {
     // The first non-blank line.
     var lineEnd: Int?
     while lineStart < count {
-      lineEnd = firstIndex(of: ASCII.lineFeed, in: prefix, from: lineStart, to: count)
+      lineEnd = firstIndex(of: FormatByte.lineFeed, in: prefix, from: lineStart, to: count)
       if !isBlank(prefix, lineStart..<(lineEnd ?? count)) { break }
       guard let end = lineEnd else { return nil }
       lineStart = end + 1
@@ -50,8 +50,8 @@ public enum FormatSniffer {
     guard lineStart < count else { return nil }
 
     var firstByte = lineStart
-    while firstByte < count && ASCII.isWhitespace(prefix[firstByte]) { firstByte += 1 }
-    if prefix[firstByte] == ASCII.leftBrace {
+    while firstByte < count && FormatByte.isWhitespace(prefix[firstByte]) { firstByte += 1 }
+    if prefix[firstByte] == FormatByte.leftBrace {
       guard let end = lineEnd else { return .jsonl }  // cut off: `{` is all we can check
       let line = UnsafeRawBufferPointer(rebasing: prefix[lineStart..<end])
       if (try? JSONLinesWalker.values(in: line)) != nil { return .jsonl }
@@ -66,7 +66,7 @@ public enum FormatSniffer {
     while fieldCounts.count < recordsExamined && position < prefix.count {
       let terminator = scanner.terminator(from: position)
       var end = terminator ?? prefix.count
-      if terminator != nil && end > position && prefix[end - 1] == ASCII.carriageReturn {
+      if terminator != nil && end > position && prefix[end - 1] == FormatByte.carriageReturn {
         end -= 1
       }
       let range = position..<end
@@ -98,7 +98,7 @@ public enum FormatSniffer {
       // stay in the raw bytes.
       if segment.decoded != nil
         || firstIndex(
-          of: ASCII.quote, in: record, from: segment.rawRange.lowerBound,
+          of: FormatByte.quote, in: record, from: segment.rawRange.lowerBound,
           to: segment.rawRange.upperBound) != nil
       {
         clean = false
@@ -108,7 +108,7 @@ public enum FormatSniffer {
   }
 
   private static func isBlank(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-    for index in range where !ASCII.isWhitespace(buffer[index]) { return false }
+    for index in range where !FormatByte.isWhitespace(buffer[index]) { return false }
     return true
   }
 

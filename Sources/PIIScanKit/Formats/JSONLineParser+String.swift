@@ -17,11 +17,11 @@ extension JSONLineParser {
     var index = start
     while index < count {
       let byte = bytes[index]
-      if byte == ASCII.quote {
+      if byte == FormatByte.quote {
         position = index + 1
         return JSONParsedString(rawRange: start..<index, decoded: nil, decodedToRaw: nil)
       }
-      if byte == ASCII.backslash { return try decodeEscapes(from: index, start: start) }
+      if byte == FormatByte.backslash { return try decodeEscapes(from: index, start: start) }
       // RFC 8259 §7: U+0000 to U+001F must be escaped.
       if byte < 0x20 { throw JSONLinesError(offset: index, reason: .controlCharacterInString) }
       index += 1
@@ -42,9 +42,9 @@ extension JSONLineParser {
     while true {
       guard index < count else { throw JSONLinesError(offset: count, reason: .unterminatedString) }
       let byte = bytes[index]
-      if byte == ASCII.quote { break }
+      if byte == FormatByte.quote { break }
       if byte < 0x20 { throw JSONLinesError(offset: index, reason: .controlCharacterInString) }
-      if byte != ASCII.backslash {
+      if byte != FormatByte.backslash {
         decoded.append(byte)
         map.append(Int32(index))
         index += 1
@@ -56,7 +56,7 @@ extension JSONLineParser {
       let escapeStart = Int32(index)
       let unescaped: UInt8
       switch bytes[index + 1] {
-      case ASCII.quote, ASCII.backslash, ASCII.slash: unescaped = bytes[index + 1]
+      case FormatByte.quote, FormatByte.backslash, FormatByte.slash: unescaped = bytes[index + 1]
       case 0x62: unescaped = 0x08  // \b
       case 0x66: unescaped = 0x0C  // \f
       case 0x6E: unescaped = 0x0A  // \n
@@ -90,7 +90,7 @@ extension JSONLineParser {
     }
     switch unit {
     case 0xD800...0xDBFF:
-      if index + 7 < count && bytes[index + 6] == ASCII.backslash && bytes[index + 7] == 0x75,
+      if index + 7 < count && bytes[index + 6] == FormatByte.backslash && bytes[index + 7] == 0x75,
         let low = hex4(at: index + 8), (0xDC00...0xDFFF).contains(low)
       {
         return (0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), 12)

@@ -75,26 +75,26 @@ struct JSONLineParser {
     parseValue: while true {
       guard position < count else { throw error(.unexpectedEnd) }
       switch bytes[position] {
-      case ASCII.leftBrace, ASCII.leftBracket:
-        let isArray = bytes[position] == ASCII.leftBracket
+      case FormatByte.leftBrace, FormatByte.leftBracket:
+        let isArray = bytes[position] == FormatByte.leftBracket
         guard stack.count < JSONLinesWalker.maximumDepth else { throw error(.nestingTooDeep) }
         position += 1
         skipWhitespace()
         guard position < count else { throw error(.unexpectedEnd) }
-        if bytes[position] == (isArray ? ASCII.rightBracket : ASCII.rightBrace) {
+        if bytes[position] == (isArray ? FormatByte.rightBracket : FormatByte.rightBrace) {
           position += 1  // `{}` or `[]`: a complete value
         } else {
           stack.append(Container(isArray: isArray, index: 0, pointer: pointer))
           pointer = isArray ? pointer + "/0" : try member(of: pointer)
           continue parseValue
         }
-      case ASCII.quote:
+      case FormatByte.quote:
         let string = try string()
         segments.append(
           FieldSegment(
             field: pointer, column: nil, syntax: .jsonString, rawRange: string.rawRange,
             decoded: string.decoded, decodedToRaw: string.decodedToRaw))
-      case ASCII.minus, ASCII.zero...ASCII.nine:
+      case FormatByte.minus, FormatByte.zero...FormatByte.nine:
         let range = try number()
         segments.append(
           FieldSegment(field: pointer, column: nil, syntax: .jsonNumber, rawRange: range))
@@ -116,7 +116,7 @@ struct JSONLineParser {
         }
         guard position < count else { throw error(.unexpectedEnd) }
         let byte = bytes[position]
-        if byte == ASCII.comma {
+        if byte == FormatByte.comma {
           position += 1
           skipWhitespace()
           if top.isArray {
@@ -127,7 +127,7 @@ struct JSONLineParser {
           }
           continue parseValue
         }
-        guard byte == (top.isArray ? ASCII.rightBracket : ASCII.rightBrace) else {
+        guard byte == (top.isArray ? FormatByte.rightBracket : FormatByte.rightBrace) else {
           throw error(.unexpectedByte)
         }
         position += 1
@@ -141,17 +141,17 @@ struct JSONLineParser {
   }
 
   private mutating func skipWhitespace() {
-    while position < count && ASCII.isWhitespace(bytes[position]) { position += 1 }
+    while position < count && FormatByte.isWhitespace(bytes[position]) { position += 1 }
   }
 
   /// Parses `"key" ws : ws` and returns the pointer of the member's value.
   private mutating func member(of prefix: String) throws(JSONLinesError) -> String {
     guard position < count else { throw error(.unexpectedEnd) }
-    guard bytes[position] == ASCII.quote else { throw error(.unexpectedByte) }
+    guard bytes[position] == FormatByte.quote else { throw error(.unexpectedByte) }
     let key = try string()
     skipWhitespace()
     guard position < count else { throw error(.unexpectedEnd) }
-    guard bytes[position] == ASCII.colon else { throw error(.unexpectedByte) }
+    guard bytes[position] == FormatByte.colon else { throw error(.unexpectedByte) }
     position += 1
     skipWhitespace()
     let token =
@@ -165,15 +165,15 @@ struct JSONLineParser {
 
   /// An RFC 6901 reference token for an unescaped key: `~` → `~0`, `/` → `~1`.
   static func referenceToken<Key: Collection<UInt8>>(_ key: Key) -> String {
-    guard key.contains(where: { $0 == ASCII.tilde || $0 == ASCII.slash }) else {
+    guard key.contains(where: { $0 == FormatByte.tilde || $0 == FormatByte.slash }) else {
       return String(decoding: key, as: UTF8.self)
     }
     var escaped: [UInt8] = []
     escaped.reserveCapacity(key.count + 4)
     for byte in key {
       switch byte {
-      case ASCII.tilde: escaped.append(contentsOf: [ASCII.tilde, 0x30])  // ~0
-      case ASCII.slash: escaped.append(contentsOf: [ASCII.tilde, 0x31])  // ~1
+      case FormatByte.tilde: escaped.append(contentsOf: [FormatByte.tilde, 0x30])  // ~0
+      case FormatByte.slash: escaped.append(contentsOf: [FormatByte.tilde, 0x31])  // ~1
       default: escaped.append(byte)
       }
     }
@@ -192,9 +192,9 @@ struct JSONLineParser {
   /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. Returns its range.
   private mutating func number() throws(JSONLinesError) -> Range<Int> {
     let start = position
-    if bytes[position] == ASCII.minus { position += 1 }
+    if bytes[position] == FormatByte.minus { position += 1 }
     guard position < count && isDigit(bytes[position]) else { throw error(.invalidNumber) }
-    if bytes[position] == ASCII.zero {
+    if bytes[position] == FormatByte.zero {
       position += 1  // a leading zero stands alone; a digit after it fails as unexpected byte
     } else {
       skipDigits()
@@ -206,7 +206,7 @@ struct JSONLineParser {
     }
     if position < count && (bytes[position] | 0x20) == 0x65 {  // e or E
       position += 1
-      if position < count && (bytes[position] == 0x2B || bytes[position] == ASCII.minus) {
+      if position < count && (bytes[position] == 0x2B || bytes[position] == FormatByte.minus) {
         position += 1
       }
       guard position < count && isDigit(bytes[position]) else { throw error(.invalidNumber) }
@@ -216,7 +216,7 @@ struct JSONLineParser {
   }
 
   @inline(__always)
-  private func isDigit(_ byte: UInt8) -> Bool { byte >= ASCII.zero && byte <= ASCII.nine }
+  private func isDigit(_ byte: UInt8) -> Bool { byte >= FormatByte.zero && byte <= FormatByte.nine }
 
   private mutating func skipDigits() {
     while position < count && isDigit(bytes[position]) { position += 1 }

@@ -10,12 +10,12 @@ public enum JSONStringEscaper {
     out.reserveCapacity(bytes.count)
     for byte in bytes {
       switch byte {
-      case ASCII.quote, ASCII.backslash:
-        out.append(ASCII.backslash)
+      case FormatByte.quote, FormatByte.backslash:
+        out.append(FormatByte.backslash)
         out.append(byte)
       case 0x00..<0x20:
         // `\u00XX`: 0x75 is `u`.
-        out.append(contentsOf: [ASCII.backslash, 0x75, ASCII.zero, ASCII.zero])
+        out.append(contentsOf: [FormatByte.backslash, 0x75, FormatByte.zero, FormatByte.zero])
         out.append(hexDigit(byte >> 4))
         out.append(hexDigit(byte & 0x0F))
       default:
@@ -26,6 +26,6 @@ public enum JSONStringEscaper {
   }
 
   private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-    nibble < 10 ? ASCII.zero + nibble : 0x61 + nibble - 10  // 0x61 is `a`
+    nibble < 10 ? FormatByte.zero + nibble : 0x61 + nibble - 10  // 0x61 is `a`
   }
 }

@@ -20,7 +20,7 @@ public enum RecordFraming {
   public static func lastRecordEnd(in buffer: UnsafeRawBufferPointer, format: InputFormat) -> Int? {
     switch format {
     case .text, .jsonl:
-      return lastIndex(of: ASCII.lineFeed, in: buffer).map { $0 + 1 }
+      return lastIndex(of: FormatByte.lineFeed, in: buffer).map { $0 + 1 }
     case .csv:
       var scanner = CSVRecordScanner(buffer: buffer)
       var last: Int?
@@ -44,7 +44,7 @@ public enum RecordFraming {
     switch format {
     case .text, .jsonl:
       while start < count {
-        guard let terminator = firstIndex(of: ASCII.lineFeed, in: buffer, from: start, to: count)
+        guard let terminator = firstIndex(of: FormatByte.lineFeed, in: buffer, from: start, to: count)
         else {
           try body(start..<count)
           return
@@ -70,7 +70,7 @@ public enum RecordFraming {
   private static func contentEnd(_ buffer: UnsafeRawBufferPointer, start: Int, terminator: Int)
     -> Int
   {
-    terminator > start && buffer[terminator - 1] == ASCII.carriageReturn
+    terminator > start && buffer[terminator - 1] == FormatByte.carriageReturn
       ? terminator - 1 : terminator
   }
 }
@@ -95,7 +95,7 @@ struct CSVRecordScanner {
   private mutating func quote(from position: Int) -> Int {
     if nextQuote < position {
       nextQuote =
-        firstIndex(of: ASCII.quote, in: buffer, from: position, to: buffer.count) ?? buffer.count
+        firstIndex(of: FormatByte.quote, in: buffer, from: position, to: buffer.count) ?? buffer.count
     }
     return nextQuote
   }
@@ -109,20 +109,20 @@ struct CSVRecordScanner {
     while position < count {
       let quote = quote(from: position)
       // No quote before `quote`, so any newline before it is a terminator.
-      if let newline = firstIndex(of: ASCII.lineFeed, in: buffer, from: position, to: quote) {
+      if let newline = firstIndex(of: FormatByte.lineFeed, in: buffer, from: position, to: quote) {
         return newline
       }
       if quote == count { return nil }
       // `position..<quote` holds no quote and no newline, so a comma right before the quote is a
       // real delimiter; at `position` itself the caller's state decides.
-      let opensField = quote == position ? atFieldStart : buffer[quote - 1] == ASCII.comma
+      let opensField = quote == position ? atFieldStart : buffer[quote - 1] == FormatByte.comma
       if opensField {
         var search = quote + 1
         while true {
-          guard let close = firstIndex(of: ASCII.quote, in: buffer, from: search, to: count) else {
+          guard let close = firstIndex(of: FormatByte.quote, in: buffer, from: search, to: count) else {
             return nil  // the quoted field continues past the buffer
           }
-          if close + 1 < count && buffer[close + 1] == ASCII.quote {
+          if close + 1 < count && buffer[close + 1] == FormatByte.quote {
             search = close + 2  // `""`: an escaped quote
             continue
           }

@@ -1,28 +1,29 @@
-/// CRC-32 (IEEE 802.3, ISO-HDLC): reflected polynomial 0xEDB88320, initial value and final XOR
-/// 0xFFFFFFFF, the CRC of zlib, PNG and GitHub/npm token checksums. Catalogue check value
-/// CRC-32("123456789") = 0xCBF43926 (Greg Cook, "Catalogue of parametrised CRC algorithms").
+/// CRC-32 as used by IEEE 802.3, zlib and PNG: reflected polynomial `0xEDB88320`, initial value
+/// and final XOR `0xFFFFFFFF` (the "CRC-32/ISO-HDLC" entry of Greg Cook's CRC catalogue; check
+/// value `CRC32("123456789") == 0xCBF43926`).
+///
+/// Table-driven, one byte per step. Used by ``GitHubToken`` to check the token checksum.
 public enum CRC32 {
-  /// The byte-at-a-time lookup table: `table[n]` is the CRC register after shifting `n` through
-  /// eight zero bits.
+  /// The 256-entry lookup table for the reflected polynomial, computed once.
   private static let table: [UInt32] = (0..<256).map { index in
-    var crc = UInt32(index)
+    var value = UInt32(index)
     for _ in 0..<8 {
-      crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1
+      value = value & 1 == 1 ? (value >> 1) ^ 0xEDB8_8320 : value >> 1
     }
-    return crc
+    return value
   }
 
-  /// The CRC-32 of `bytes`.
-  public static func checksum(_ bytes: [UInt8]) -> UInt32 {
-    checksum(bytes, range: bytes.startIndex..<bytes.endIndex)
-  }
-
-  /// The CRC-32 of `bytes[range]`, without copying the slice.
-  static func checksum(_ bytes: [UInt8], range: Range<Int>) -> UInt32 {
+  /// The CRC-32 of `bytes[range]`.
+  public static func checksum(_ bytes: [UInt8], _ range: Range<Int>) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for index in range {
-      crc = (crc >> 8) ^ table[Int((crc ^ UInt32(bytes[index])) & 0xFF)]
+      crc = table[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
     }
     return crc ^ 0xFFFF_FFFF
+  }
+
+  /// The CRC-32 of all of `bytes`.
+  public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    checksum(bytes, bytes.startIndex..<bytes.endIndex)
   }
 }

@@ -2,10 +2,16 @@
 public enum Luhn {
   /// True when `digits` (ASCII `0`–`9` only) has a valid Luhn check digit as its last digit.
   public static func isValid(_ digits: [UInt8]) -> Bool {
-    guard digits.count >= 2 else { return false }
+    isValid(digits, digits.startIndex..<digits.endIndex)
+  }
+
+  /// True when `digits[range]` (ASCII `0`–`9` only) has a valid Luhn check digit as its last
+  /// digit; lets callers check part of a value without copying it.
+  static func isValid(_ digits: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count >= 2 else { return false }
     var sum = 0
     var double = false
-    for byte in digits.reversed() {
+    for byte in digits[range].reversed() {
       guard byte >= 0x30 && byte <= 0x39 else { return false }
       var d = Int(byte &- 0x30)
       if double {

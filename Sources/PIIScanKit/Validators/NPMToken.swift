@@ -15,7 +15,7 @@ public enum NPMToken {
       guard let digit = base62(value[index]) else { return .rejected }
       if index >= 34 { encoded = encoded * 62 + UInt64(digit) }
     }
-    let crc = CRC32.checksum(value, range: 4..<34)
+    let crc = CRC32.checksum(value, 4..<34)
     return encoded == UInt64(crc) ? .confirmed : .rejected
   }
 

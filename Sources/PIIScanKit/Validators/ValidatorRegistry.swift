@@ -5,14 +5,13 @@
 public enum ValidatorRegistry {
   /// Validators that belong to no regional family.
   static let general: [Validator] = [
-    Validator(name: "luhn", summary: "ISO/IEC 7812-1 Luhn mod 10", check: Luhn.verdict),
     Validator(
       name: "phone_digits", summary: "ITU-T E.164 length: 8 to 15 digits after +",
-      check: PhoneDigits.verdict),
+      check: PhoneDigits.verdict)
   ]
 
   /// All validators, in name order.
-  public static let all: [Validator] = (general + world).sorted { $0.name < $1.name }
+  public static let all: [Validator] = (general + coreAndEurope + world).sorted { $0.name < $1.name }
 
   /// The validator called `name`, or nil.
   public static func named(_ name: String) -> Validator? {

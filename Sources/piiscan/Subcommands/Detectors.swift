@@ -17,7 +17,7 @@ extension PIIScanCommand {
     @OptionGroup var detection: DetectionOptions
 
     func run() throws {
-      var out = StandardOutputSink()
+      let out = StandardOutputSink()
       var text: [UInt8] = []
       if validators {
         for v in ValidatorRegistry.all {
