@@ -50,17 +50,17 @@ check-patterns: deps
 
 # Build release and scan the bundled corpora: a summary on stderr, findings in demo-findings.jsonl.
 demo: release
-	$(BIN_RELEASE) scan corpora --findings demo-findings.jsonl --exit-zero
+	$(BIN_RELEASE) scan corpora/logs corpora/datasets --findings demo-findings.jsonl --exit-zero
 	@echo "demo: findings written to demo-findings.jsonl ($$(wc -l < demo-findings.jsonl) lines)"
 
 # Scan corpora/ and diff against the committed expectations.
 dogfood: release
-	$(BIN_RELEASE) scan corpora --findings - --exit-zero --key-file corpora/test.key --quiet \
+	$(BIN_RELEASE) scan corpora/logs corpora/datasets --findings - --exit-zero --key-file corpora/test.key --quiet \
 	  | diff -u corpora/expected/findings.jsonl -
 
 golden: release
 	python3 scripts/gen_corpora.py
-	$(BIN_RELEASE) scan corpora --findings corpora/expected/findings.jsonl --exit-zero \
+	$(BIN_RELEASE) scan corpora/logs corpora/datasets --findings corpora/expected/findings.jsonl --exit-zero \
 	  --key-file corpora/test.key --quiet
 
 bench: release

@@ -89,8 +89,7 @@ struct ScanRun {
 
 /// Opens `path` for writing: standard output for `-`, else an atomic file (temp + rename).
 func openOutput(_ path: String) throws -> any ByteSink {
-  if path == "-" { return StandardOutputSink() }
-  return try AtomicFileWriter(path: path, mode: 0o600)
+  try OutputFile.open(path)
 }
 
 /// One readable line per finding, for a terminal.

@@ -34,7 +34,7 @@ import Testing
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("f.jsonl").path
-    let r = try piiscan(["scan", "corpora", "--findings", out, "--key-file", "corpora/test.key", "--quiet"])
+    let r = try piiscan(["scan", "corpora/logs", "corpora/datasets", "--findings", out, "--key-file", "corpora/test.key", "--quiet"])
     #expect(r.status == 1, "findings exit 1: \(String(decoding: r.stderr, as: UTF8.self))")
     let found = try findings(Data(contentsOf: URL(fileURLWithPath: out))).map {
       Label(source: $0["source"] as! String, offset: $0["offset"] as! Int, length: $0["length"] as! Int, entity: $0["entity"] as! String)
@@ -48,7 +48,7 @@ import Testing
   }
 
   @Test func findingsMatchTheGoldenFileByteForByte() throws {
-    let r = try piiscan(["scan", "corpora", "--findings", "-", "--key-file", "corpora/test.key", "--quiet", "--threads", "2"])
+    let r = try piiscan(["scan", "corpora/logs", "corpora/datasets", "--findings", "-", "--key-file", "corpora/test.key", "--quiet", "--threads", "2"])
     let golden = try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("expected/findings.jsonl")))
     #expect(r.stdout == golden, "run `make golden` after an intended change")
   }

@@ -12,7 +12,7 @@ detectors:
   - id: email
     entity: email
     description: Email address (RFC 5321 mailbox, common syntax)
-    regex: '(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])'
+    regex: '(?:(?<=mailto:)|(?<![A-Za-z0-9._%+:/-]))[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])'
     keywords: ["@"]
     fold: lower
     confidence: 0.9
@@ -78,7 +78,7 @@ detectors:
     confidence: 0.95
     severity: high
     context: {words: [card, visa, mastercard, amex, credit, debit, pan, payment], window: 48, boost: 0.05}
-    negative_context: {words: [order, invoice, tracking, txn, ref], window: 24}
+    negative_context: {words: [order, invoice, tracking, txn, ref], window: 16}
     preview: {keep_start: 4, keep_end: 4}
     examples:
       match:
