@@ -14,8 +14,9 @@
 ///   characters in strings, nothing after the value but whitespace.
 /// - Bytes of 0x80 and above are not validated as UTF-8: the detectors are byte-oriented and
 ///   logs hold invalid UTF-8. In keys they become U+FFFD in the pointer text.
-/// - `\uXXXX` escapes, including surrogate pairs, decode to UTF-8; a lone surrogate decodes to
-///   U+FFFD (EF BF BD), as `JSONSerialization` and most decoders do rather than failing.
+/// - `\uXXXX` escapes, including surrogate pairs, decode to UTF-8. A lone surrogate has no
+///   UTF-8 form (RFC 8259 §8.2 leaves its handling open); it decodes to U+FFFD (EF BF BD) rather
+///   than failing the record, so the rest of the string is still scanned as a field.
 /// - Nesting deeper than ``maximumDepth`` containers is rejected: the parser keeps an explicit
 ///   stack, so depth costs no native stack, but the limit bounds memory per record.
 /// - A blank record (only whitespace) has no values and is not an error: JSON Lines writers

@@ -182,7 +182,8 @@ import Testing
     var escaped = Array(repeating: UInt8(0xC3), count: 24)  // high bytes never trigger it
     escaped.replaceSubrange(offset..<(offset + 1), with: Array(#"\t"#.utf8))
     let line = Array(#"[""#.utf8) + escaped + Array(#""]"#.utf8)
-    let segment = try #require(try line.withUnsafeBytes { try JSONLinesWalker.values(in: $0) }.first)
+    let segments = try line.withUnsafeBytes { try JSONLinesWalker.values(in: $0) }
+    let segment = try #require(segments.first)
     var expected = Array(repeating: UInt8(0xC3), count: 24)
     expected[offset] = 0x09
     #expect(segment.decoded == expected)
