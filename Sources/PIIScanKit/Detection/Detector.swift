@@ -3,7 +3,10 @@ import PCRE2
 
 /// A detector compiled for scanning: the spec, its PCRE2 pattern, its validator and prefilter
 /// anchors, ready to be shared by every worker.
-public struct Detector: Sendable {
+///
+/// A class so that the hot loop reads it by reference instead of copying (and retaining) a
+/// dozen fields per match; every property is a `let`.
+public final class Detector: Sendable {
   public let spec: DetectorSpec
   /// The pattern file it came from (for error messages and lineage).
   public let origin: String

@@ -50,23 +50,51 @@ extension DetectorSet {
     for i in scratch.windows.indices { scratch.windows[i].removeAll(keepingCapacity: true) }
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
 
-    // 1. Keyword anchors.
+    // 1. Keyword anchors: one window per line that holds a keyword, then skip to the line's end.
     for anchor in keywordAnchors {
-      forEachOccurrence(of: anchor, in: base, count: count) { pos in
-        for d in anchor.detectors {
-          appendWindow(
-            &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
-            base: base, count: count)
+      let k = anchor.keyword
+      let r = anchor.rareIndex
+      let rare = Int32(k[r])
+      var from = r
+      while from < count {
+        guard let hit = memchr(base + from, rare, count - from) else { break }
+        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        let start = at - r
+        if start + k.count <= count
+          && k.withUnsafeBufferPointer({ memcmp(base + start, $0.baseAddress!, k.count) }) == 0
+        {
+          let line = lineBounds(start..<(start + k.count), base: base, count: count)
+          for d in anchor.detectors {
+            appendWindow(&scratch.windows[d], line: line, anchor: start + k.count, detector: d, count: count)
+          }
+          from = max(at + 1, line.upperBound + r)
+        } else {
+          from = at + 1
         }
       }
     }
-    // 2. Digit-run anchors.
+    // 2. Digit-run anchors: the longest run on each line decides which detectors run on it.
     if !digitAnchors.isEmpty {
-      forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
-        for (d, minDigits) in digitAnchors where digits >= minDigits {
-          appendWindow(&scratch.windows[d], anchor: run, detector: d, base: base, count: count)
+      var line: Range<Int>? = nil
+      var longest = 0
+      func flush() {
+        guard let line else { return }
+        for (d, minDigits) in digitAnchors where longest >= minDigits {
+          appendWindow(&scratch.windows[d], line: line, anchor: line.upperBound, detector: d, count: count)
         }
       }
+      forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+        if let current = line, run.lowerBound < current.upperBound {
+          longest = max(longest, digits)
+          if run.upperBound > current.upperBound { line = current.lowerBound..<run.upperBound }
+        } else {
+          flush()
+          let bounds = lineBounds(run, base: base, count: count)
+          line = bounds.lowerBound..<max(bounds.upperBound, run.upperBound)
+          longest = digits
+        }
+      }
+      flush()
     }
     // 3. Unfiltered detectors see everything.
     for d in unfiltered { scratch.windows[d] = [0..<count] }
@@ -153,29 +181,29 @@ extension DetectorSet {
     return false
   }
 
-  /// Adds the window a detector runs over for one anchor: the anchor's line (bounded), or
-  /// `window` bytes from the line start for multi-line detectors.
-  private func appendWindow(
-    _ windows: inout [Range<Int>], anchor: Range<Int>, detector: Int,
-    base: UnsafePointer<UInt8>, count: Int
-  ) {
+  /// The line around `anchor` (bounded to 4 KiB either side, so a huge line costs little).
+  private func lineBounds(_ anchor: Range<Int>, base: UnsafePointer<UInt8>, count: Int) -> Range<Int> {
     let maxSpan = 4096
     var lo = anchor.lowerBound
     let loLimit = max(0, anchor.lowerBound - maxSpan)
     while lo > loLimit && base[lo - 1] != 0x0A { lo -= 1 }
-    let hi: Int
-    if let window = detectors[detector].window {
-      hi = min(count, anchor.upperBound + window)
-    } else {
-      let hiLimit = min(count, anchor.upperBound + maxSpan)
-      if anchor.upperBound >= hiLimit {
-        hi = hiLimit
-      } else if let nl = memchr(base + anchor.upperBound, 0x0A, hiLimit - anchor.upperBound) {
-        hi = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-      } else {
-        hi = hiLimit
-      }
+    let hiLimit = min(count, anchor.upperBound + maxSpan)
+    var hi = hiLimit
+    if anchor.upperBound < hiLimit, let nl = memchr(base + anchor.upperBound, 0x0A, hiLimit - anchor.upperBound) {
+      hi = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
     }
+    return lo..<hi
+  }
+
+  /// Adds the window a detector runs over for one anchor: its line, or for multi-line detectors
+  /// (`window`) from the line start to `window` bytes past the anchor. Windows arrive in order
+  /// per anchor kind, so overlapping ones are merged on the spot.
+  private func appendWindow(
+    _ windows: inout [Range<Int>], line: Range<Int>, anchor: Int, detector: Int, count: Int
+  ) {
+    var hi = line.upperBound
+    if let window = detectors[detector].window { hi = max(hi, min(count, anchor + window)) }
+    let lo = line.lowerBound
     if let last = windows.last, last.upperBound >= lo, last.lowerBound <= lo {
       windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, hi)
     } else {
@@ -197,67 +225,74 @@ extension DetectorSet {
     return out
   }
 
-  /// Calls `body` with the start of every occurrence of the anchor's keyword, in order.
-  private func forEachOccurrence(
-    of anchor: KeywordAnchor, in base: UnsafePointer<UInt8>, count: Int, _ body: (Int) -> Void
-  ) {
-    let k = anchor.keyword
-    let r = anchor.rareIndex
-    let rare = Int32(k[r])
-    var from = r
-    while from < count {
-      guard let hit = memchr(base + from, rare, count - from) else { return }
-      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      let start = at - r
-      if start + k.count <= count {
-        let equal = k.withUnsafeBufferPointer { kp in memcmp(base + start, kp.baseAddress!, k.count) == 0 }
-        if equal { body(start) }
-      }
-      from = at + 1
-    }
-  }
-
   /// Calls `body` with each run of digits (single or double separators among ` -./()+` allowed
   /// between them) holding at least `atLeast` digits, and its digit count.
   private func forEachDigitRun(
     in base: UnsafePointer<UInt8>, count: Int, atLeast: Int, _ body: (Range<Int>, Int) -> Void
   ) {
-    var i = 0
-    while i < count {
-      // Skip to the next digit quickly.
-      while i < count && (base[i] &- 0x30) > 9 { i += 1 }
-      if i >= count { return }
-      let start = i
-      var digits = 0
-      var seps = 0
-      var end = i
+    DigitClass.table.withUnsafeBufferPointer { cls in
+      var i = 0
       while i < count {
-        let b = base[i]
-        if (b &- 0x30) <= 9 {
-          digits += 1
-          seps = 0
-          end = i + 1
-        } else if b == 0x20 || b == 0x2D || b == 0x2E || b == 0x2F || b == 0x28 || b == 0x29
-          || b == 0x2B
-        {
-          seps += 1
-          if seps > 2 { break }
-        } else {
-          break
+        // Skip to the next digit.
+        while i < count && cls[Int(base[i])] != 1 { i += 1 }
+        if i >= count { return }
+        let start = i
+        var digits = 0
+        var seps = 0
+        var end = i
+        while i < count {
+          let c = cls[Int(base[i])]
+          if c == 1 {
+            digits += 1
+            seps = 0
+            end = i + 1
+          } else if c == 2 {
+            seps += 1
+            if seps > 2 { break }
+          } else {
+            break
+          }
+          i += 1
         }
-        i += 1
+        if digits >= atLeast { body(start..<end, digits) }
       }
-      if digits >= atLeast { body(start..<end, digits) }
-      if i == start { i += 1 }
     }
   }
 
   /// Overlaps resolve deterministically: validated beats unvalidated, then context-supported
   /// beats unsupported, then longer, then higher confidence, then higher priority, then the
   /// detector listed first. The survivors are returned in offset order.
+  ///
+  /// Candidates are sorted by offset and split into clusters of transitively overlapping
+  /// spans; only a cluster of two or more needs ranking, so the common case is linear.
   private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
     if candidates.count < 2 { return candidates }
-    let ranked = candidates.sorted { a, b in
+    let sorted = candidates.sorted {
+      $0.range.lowerBound != $1.range.lowerBound
+        ? $0.range.lowerBound < $1.range.lowerBound : $0.detector < $1.detector
+    }
+    var out: [Candidate] = []
+    out.reserveCapacity(sorted.count)
+    var i = 0
+    while i < sorted.count {
+      var j = i + 1
+      var end = sorted[i].range.upperBound
+      while j < sorted.count && sorted[j].range.lowerBound < end {
+        end = max(end, sorted[j].range.upperBound)
+        j += 1
+      }
+      if j == i + 1 {
+        out.append(sorted[i])
+      } else {
+        out.append(contentsOf: resolveCluster(sorted[i..<j]))
+      }
+      i = j
+    }
+    return out
+  }
+
+  private func resolveCluster(_ cluster: ArraySlice<Candidate>) -> [Candidate] {
+    let ranked = cluster.sorted { a, b in
       if a.validated != b.validated { return a.validated }
       if a.hasContext != b.hasContext { return a.hasContext }
       if a.range.count != b.range.count { return a.range.count > b.range.count }
@@ -268,20 +303,19 @@ extension DetectorSet {
       if a.detector != b.detector { return a.detector < b.detector }
       return a.range.lowerBound < b.range.lowerBound
     }
-    var kept: [Candidate] = []  // sorted by offset, non-overlapping
-    for c in ranked {
-      // Binary search for the insertion point by lowerBound.
-      var lo = 0
-      var hi = kept.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if kept[mid].range.lowerBound < c.range.lowerBound { lo = mid + 1 } else { hi = mid }
-      }
-      if lo > 0 && kept[lo - 1].range.overlaps(c.range) { continue }
-      if lo < kept.count && kept[lo].range.overlaps(c.range) { continue }
-      kept.insert(c, at: lo)
+    var kept: [Candidate] = []
+    for c in ranked where !kept.contains(where: { $0.range.overlaps(c.range) }) {
+      kept.append(c)
     }
-    return kept
+    return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+}
+
+/// Byte classes for digit runs: 1 = ASCII digit, 2 = a separator allowed inside a run.
+enum DigitClass {
+  static let table: [UInt8] = (0..<256).map { b in
+    if b >= 0x30 && b <= 0x39 { return 1 }
+    return [0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2B].contains(b) ? 2 : 0
   }
 }
 

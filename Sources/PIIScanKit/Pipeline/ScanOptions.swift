@@ -10,7 +10,7 @@ public struct ScanOptions: Sendable {
   /// Target size of a chunk handed to a worker (records are never split below this).
   public var chunkSize: Int = 4 << 20
   /// Longest record kept whole; a longer one is scanned as text in overlapping pieces.
-  public var maxRecordBytes: Int = 64 << 20
+  public var maxRecordBytes: Int = 16 << 20
   /// Overlap between the pieces of an over-long record: the longest finding that can straddle
   /// a piece boundary and still be found once.
   public var overlap: Int = 64 << 10
