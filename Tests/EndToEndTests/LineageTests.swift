@@ -7,10 +7,13 @@ import Testing
 @Suite(.serialized) struct LineageEndToEndTests {
   static let binary: String = Fixtures.root.appendingPathComponent(".build/debug/piiscan").path
 
-  func piiscan(_ args: [String], cwd: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+  func piiscan(_ args: [String], cwd: URL) throws -> (status: Int32, stdout: String, stderr: String)
+  {
     #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build the executable first")
     let r = try Fixtures.run(Self.binary, args, cwd: cwd)
-    return (r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.stderr, as: UTF8.self))
+    return (
+      r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.stderr, as: UTF8.self)
+    )
   }
 
   /// A directory with copies of three corpus files under `data/` and the test key.
@@ -20,9 +23,11 @@ import Testing
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
     for file in ["logs/app.log", "logs/app.log.1.gz", "datasets/customers.csv"] {
       let name = (file as NSString).lastPathComponent
-      try FileManager.default.copyItem(atPath: Fixtures.corpus(file), toPath: data.appendingPathComponent(name).path)
+      try FileManager.default.copyItem(
+        atPath: Fixtures.corpus(file), toPath: data.appendingPathComponent(name).path)
     }
-    try FileManager.default.copyItem(atPath: Fixtures.corpus("test.key"), toPath: dir.appendingPathComponent("test.key").path)
+    try FileManager.default.copyItem(
+      atPath: Fixtures.corpus("test.key"), toPath: dir.appendingPathComponent("test.key").path)
     return dir
   }
 
@@ -31,7 +36,8 @@ import Testing
   }
 
   static let scanArgs = [
-    "scan", "data", "--findings", "findings.jsonl", "--key-file", "test.key", "--quiet", "--exit-zero",
+    "scan", "data", "--findings", "findings.jsonl", "--key-file", "test.key", "--quiet",
+    "--exit-zero",
     "--manifest", "run.manifest.json", "--openlineage", "run.openlineage.json",
   ]
 
@@ -43,7 +49,8 @@ import Testing
     for threads in ["1", "2"] {
       let r = try piiscan(Self.scanArgs + ["--threads", threads], cwd: dir)
       #expect(r.status == 0, "\(r.stderr)")
-      let text = try String(contentsOf: dir.appendingPathComponent("run.manifest.json"), encoding: .utf8)
+      let text = try String(
+        contentsOf: dir.appendingPathComponent("run.manifest.json"), encoding: .utf8)
       let object = try json(dir.appendingPathComponent("run.manifest.json"))
       ids.append(object["run_id"] as! String)
       // Blank the three members that may differ; the thread count is an argument, so align it too.
@@ -52,14 +59,19 @@ import Testing
         normalized = normalized.replacingOccurrences(
           of: "\"\(key)\": \"[^\"]*\"", with: "\"\(key)\": \"\"", options: .regularExpression)
       }
-      texts.append(normalized.replacingOccurrences(of: "\"--threads\",\n    \"\(threads)\"", with: "\"--threads\",\n    \"N\""))
+      texts.append(
+        normalized.replacingOccurrences(
+          of: "\"--threads\",\n    \"\(threads)\"", with: "\"--threads\",\n    \"N\""))
     }
     #expect(ids[0] != ids[1])
     #expect(texts[0] == texts[1])
     let manifest = try json(dir.appendingPathComponent("run.manifest.json"))
     #expect(manifest["schema"] as? String == "piiscan.lineage/1")
     let inputs = manifest["inputs"] as! [[String: Any]]
-    #expect(inputs.map { $0["path"] as! String } == ["data/app.log", "data/app.log.1.gz", "data/customers.csv"])
+    #expect(
+      inputs.map { $0["path"] as! String } == [
+        "data/app.log", "data/app.log.1.gz", "data/customers.csv",
+      ])
     let outputs = manifest["outputs"] as! [[String: Any]]
     #expect(outputs.map { $0["path"] as! String } == ["findings.jsonl"])
     #expect((manifest["edges"] as! [[String: Any]]).count == 3)
@@ -73,15 +85,19 @@ import Testing
     let keygen = try piiscan(["lineage", "keygen", "--out", "keys"], cwd: dir)
     #expect(keygen.status == 0, "\(keygen.stderr)")
     let mode = { (name: String) throws -> Int in
-      (try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.posixPermissions] as! NSNumber).intValue
+      (try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[
+        .posixPermissions] as! NSNumber).intValue
     }
     #expect(try mode("keys.key") == 0o600)
     #expect(try mode("keys.pub") == 0o644)
-    #expect(try piiscan(["lineage", "keygen", "--out", "keys"], cwd: dir).status == 2, "keeps existing keys")
+    #expect(
+      try piiscan(["lineage", "keygen", "--out", "keys"], cwd: dir).status == 2,
+      "keeps existing keys")
 
     let scan = try piiscan(Self.scanArgs + ["--sign-key", "keys.key"], cwd: dir)
     #expect(scan.status == 0, "\(scan.stderr)")
-    let clean = try piiscan(["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir)
+    let clean = try piiscan(
+      ["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir)
     #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
     #expect(clean.stdout.contains("matched    input  data/app.log"))
     #expect(clean.stdout.contains("matched    output findings.jsonl"))
@@ -89,7 +105,8 @@ import Testing
 
     // A different key's public half: bad signature.
     #expect(try piiscan(["lineage", "keygen", "--out", "other"], cwd: dir).status == 0)
-    let wrongKey = try piiscan(["lineage", "verify", "run.manifest.json", "--public-key", "other.pub"], cwd: dir)
+    let wrongKey = try piiscan(
+      ["lineage", "verify", "run.manifest.json", "--public-key", "other.pub"], cwd: dir)
     #expect(wrongKey.status == 1)
     #expect(wrongKey.stdout.contains("signature: BAD"))
 
@@ -97,7 +114,8 @@ import Testing
     let findings = dir.appendingPathComponent("findings.jsonl")
     let original = try Data(contentsOf: findings)
     try (original + Data("{}\n".utf8)).write(to: findings)
-    let changed = try piiscan(["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir)
+    let changed = try piiscan(
+      ["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir)
     #expect(changed.status == 1)
     #expect(changed.stdout.contains("changed    output findings.jsonl"))
     try original.write(to: findings)
@@ -109,7 +127,9 @@ import Testing
     #expect(missing.status == 1)
     #expect(missing.stdout.contains("missing    input  data/app.log"))
     try FileManager.default.moveItem(at: moved, to: dir.appendingPathComponent("data/app.log"))
-    #expect(try piiscan(["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir).status == 0)
+    #expect(
+      try piiscan(["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir)
+        .status == 0)
 
     // One byte of the manifest changed: a record count now lies.
     let manifestURL = dir.appendingPathComponent("run.manifest.json")
@@ -119,7 +139,8 @@ import Testing
     let replacement: Character = text[digit] == "9" ? "8" : "9"
     text.replaceSubrange(digit...digit, with: String(replacement))
     try text.write(to: manifestURL, atomically: true, encoding: .utf8)
-    let tampered = try piiscan(["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir)
+    let tampered = try piiscan(
+      ["lineage", "verify", "run.manifest.json", "--public-key", "keys.pub"], cwd: dir)
     #expect(tampered.status == 1)
     #expect(tampered.stdout.contains("signature: BAD"))
     #expect(tampered.stdout.contains("changed after signing"))
@@ -144,9 +165,11 @@ import Testing
       #expect(manifest["status"] as? String == (extra.isEmpty ? "complete" : "failed"))
       guard let result = try OpenLineageSchema.validate(file: file.path) else {
         if OpenLineageSchema.isCI {
-          Issue.record("OpenLineage schema validation cannot run: \(OpenLineageSchema.unavailableReason)")
+          Issue.record(
+            "OpenLineage schema validation cannot run: \(OpenLineageSchema.unavailableReason)")
         } else {
-          print("note: skipping OpenLineage schema validation: \(OpenLineageSchema.unavailableReason)")
+          print(
+            "note: skipping OpenLineage schema validation: \(OpenLineageSchema.unavailableReason)")
         }
         continue
       }

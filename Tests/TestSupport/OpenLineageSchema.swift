@@ -10,7 +10,8 @@ public enum OpenLineageSchema {
   /// True when `CI=true`: a missing validator then fails the test instead of skipping it.
   public static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
-  static let script = Fixtures.root.appendingPathComponent("Tests/Fixtures/openlineage/validate.py").path
+  static let script = Fixtures.root.appendingPathComponent("Tests/Fixtures/openlineage/validate.py")
+    .path
 
   /// The first interpreter that has the packages, or nil.
   public static let interpreter: String? = {
@@ -21,7 +22,9 @@ public enum OpenLineageSchema {
     candidates.append(Fixtures.root.appendingPathComponent(".venv/bin/python").path)
     candidates.append("python3")
     for candidate in candidates {
-      if candidate.hasPrefix("/") && !FileManager.default.isExecutableFile(atPath: candidate) { continue }
+      if candidate.hasPrefix("/") && !FileManager.default.isExecutableFile(atPath: candidate) {
+        continue
+      }
       let probe = try? Fixtures.run(
         candidate, ["-c", "import jsonschema, referencing, rfc3339_validator, rfc3986_validator"])
       if probe?.status == 0 { return candidate }

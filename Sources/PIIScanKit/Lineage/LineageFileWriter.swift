@@ -29,7 +29,8 @@ extension ManifestSigner {
     let publicPath = prefix + ".pub"
     if !overwrite {
       for path in [privatePath, publicPath] where FileSystem.status(path).kind != .missing {
-        throw ScanError(.badUsage, "already exists; choose another prefix or pass --force", path: path)
+        throw ScanError(
+          .badUsage, "already exists; choose another prefix or pass --force", path: path)
       }
     }
     try LineageFileWriter.write(privateKeyFile(), to: privatePath, mode: 0o600)

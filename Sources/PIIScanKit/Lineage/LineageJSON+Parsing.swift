@@ -10,7 +10,9 @@ extension LineageJSON {
     parser.skipWhitespace()
     let value = try parser.value(depth: 0)
     parser.skipWhitespace()
-    guard parser.position == bytes.count else { throw parser.error("unexpected text after the value") }
+    guard parser.position == bytes.count else {
+      throw parser.error("unexpected text after the value")
+    }
     return value
   }
 }
@@ -57,7 +59,8 @@ private struct Parser {
 
   mutating func literal(_ word: String, _ value: LineageJSON) throws(ScanError) -> LineageJSON {
     let text = Array(word.utf8)
-    guard position + text.count <= bytes.count, Array(bytes[position..<position + text.count]) == text
+    guard position + text.count <= bytes.count,
+      Array(bytes[position..<position + text.count]) == text
     else { throw error("unknown literal") }
     position += text.count
     return value

@@ -16,7 +16,9 @@ extension LineageManifest {
       throw r.failure("unsupported schema '\(schema)'; this piiscan reads \(Self.schema)")
     }
     let statusText = try r.string(json, "status")
-    guard let status = Status(rawValue: statusText) else { throw r.failure("unknown status '\(statusText)'") }
+    guard let status = Status(rawValue: statusText) else {
+      throw r.failure("unknown status '\(statusText)'")
+    }
     let tool = try r.member(json, "tool")
     let detectorsObject = try r.member(json, "detectors")
     let key = try r.member(json, "key")
@@ -32,13 +34,16 @@ extension LineageManifest {
       for (entity, counts) in members {
         entities.append(
           EntityEntry(
-            entity: entity, count: try e.int(counts, "count"), validated: try e.int(counts, "validated")))
+            entity: entity, count: try e.int(counts, "count"),
+            validated: try e.int(counts, "validated")))
       }
       inputs.append(
         Input(
           path: try e.string(item, "path"), size: try e.int(item, "size"),
-          sha256: try e.optionalString(item, "sha256"), format: try e.optionalString(item, "format"),
-          compression: try e.optionalString(item, "compression"), records: try e.int(item, "records"),
+          sha256: try e.optionalString(item, "sha256"),
+          format: try e.optionalString(item, "format"),
+          compression: try e.optionalString(item, "compression"),
+          records: try e.int(item, "records"),
           bytes: try e.int(item, "bytes"), status: try e.string(item, "status"),
           errorCode: error == .null ? nil : try e.string(error, "code"),
           errorMessage: error == .null ? nil : try e.optionalString(error, "message"),
@@ -61,7 +66,9 @@ extension LineageManifest {
     for (i, item) in try r.array(detectorsObject, "items").enumerated() {
       let e = Reader(path: "detectors.items[\(i)].")
       detectors.append(
-        DetectorEntry(id: try e.string(item, "id"), entity: try e.string(item, "entity"), hash: try e.string(item, "hash")))
+        DetectorEntry(
+          id: try e.string(item, "id"), entity: try e.string(item, "entity"),
+          hash: try e.string(item, "hash")))
     }
     var signature: Signature? = nil
     if let s = json["signature"] {
@@ -72,7 +79,9 @@ extension LineageManifest {
     }
     var arguments: [String] = []
     for argument in try r.array(json, "arguments") {
-      guard let text = argument.stringValue else { throw r.failure("member 'arguments' holds a non-string") }
+      guard let text = argument.stringValue else {
+        throw r.failure("member 'arguments' holds a non-string")
+      }
       arguments.append(text)
     }
 
@@ -111,7 +120,9 @@ private struct Reader {
   func optionalString(_ object: LineageJSON, _ key: String) throws(ScanError) -> String? {
     let value = try member(object, key)
     if value == .null { return nil }
-    guard let s = value.stringValue else { throw failure("member '\(path)\(key)' is not a string or null") }
+    guard let s = value.stringValue else {
+      throw failure("member '\(path)\(key)' is not a string or null")
+    }
     return s
   }
 

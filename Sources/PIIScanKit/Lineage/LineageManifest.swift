@@ -240,7 +240,10 @@ public struct LineageManifest: Sendable, Equatable {
             "items",
             .array(
               detectors.map {
-                .object([("id", .string($0.id)), ("entity", .string($0.entity)), ("hash", .string($0.hash))])
+                .object([
+                  ("id", .string($0.id)), ("entity", .string($0.entity)),
+                  ("hash", .string($0.hash)),
+                ])
               })
           ),
         ])
@@ -252,10 +255,17 @@ public struct LineageManifest: Sendable, Equatable {
         "outputs",
         .array(
           outputs.map {
-            .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("policy", .optionalString($0.policy))])
+            .object([
+              ("path", .string($0.path)), ("sha256", .string($0.sha256)),
+              ("policy", .optionalString($0.policy)),
+            ])
           })
       ),
-      ("edges", .array(edges.map { .object([("input", .string($0.input)), ("output", .string($0.output))]) })),
+      (
+        "edges",
+        .array(
+          edges.map { .object([("input", .string($0.input)), ("output", .string($0.output))]) })
+      ),
     ]
     if let signature {
       members.append(
@@ -293,7 +303,10 @@ public struct LineageManifest: Sendable, Equatable {
         "entities",
         .object(
           input.entities.map {
-            ($0.entity, .object([("count", .integer($0.count)), ("validated", .integer($0.validated))]))
+            (
+              $0.entity,
+              .object([("count", .integer($0.count)), ("validated", .integer($0.validated))])
+            )
           })
       ),
     ])

@@ -90,7 +90,8 @@ public final class LineageRecorder: ScanSink, Sendable {
     state.withLock { s in
       s.outputs.removeAll { $0.path == path }
       s.outputs.append(LineageManifest.Output(path: path, sha256: sha256, policy: policy))
-      for input in inputs where !s.edges.contains(LineageManifest.Edge(input: input, output: path)) {
+      for input in inputs where !s.edges.contains(LineageManifest.Edge(input: input, output: path))
+      {
         s.edges.append(LineageManifest.Edge(input: input, output: path))
       }
     }
@@ -119,14 +120,18 @@ public final class LineageRecorder: ScanSink, Sendable {
       let n = failedInputs.count
       error = "\(n) input\(n == 1 ? "" : "s") failed; first: \(first.errorMessage ?? first.path)"
     }
-    let bytewise: (String, String) -> Bool = { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    let bytewise: (String, String) -> Bool = {
+      Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+    }
     return LineageManifest(
       runID: runID.text, command: command, arguments: arguments, startedAt: startedAt.rfc3339,
       endedAt: endedAt.rfc3339, status: error == nil ? .complete : .failed, error: error,
       detectorSetHash: detectorSetHash, detectors: detectors, policy: policy, keyID: keyID,
       keyIsEphemeral: keyIsEphemeral, inputs: s.inputs,
       outputs: s.outputs.sorted { bytewise($0.path, $1.path) },
-      edges: s.edges.sorted { $0.input != $1.input ? bytewise($0.input, $1.input) : bytewise($0.output, $1.output) })
+      edges: s.edges.sorted {
+        $0.input != $1.input ? bytewise($0.input, $1.input) : bytewise($0.output, $1.output)
+      })
   }
 
   static func input(from report: FileReport) -> LineageManifest.Input {

@@ -35,7 +35,9 @@ public struct LineageTime: Sendable, Hashable, Comparable {
     let secondOfDay = Int(seconds - days * 86_400)
     let (year, month, day) = Self.civil(fromDays: days)
     func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    let ms = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
+    let ms =
+      milliseconds < 10
+      ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
     let y = String(year)
     let paddedYear = String(repeating: "0", count: max(0, 4 - y.count)) + y
     return

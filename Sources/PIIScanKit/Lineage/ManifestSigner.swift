@@ -39,7 +39,8 @@ public struct ManifestSigner: Sendable {
 
   /// A signer from a 32-byte private key.
   public init(privateKey seed: [UInt8]) throws(ScanError) {
-    guard seed.count == 32, let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed) else {
+    guard seed.count == 32, let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed)
+    else {
       throw ScanError(.badUsage, "an Ed25519 private key has 32 bytes")
     }
     self.seed = seed

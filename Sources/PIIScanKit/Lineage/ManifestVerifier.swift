@@ -39,17 +39,25 @@ public struct ManifestVerifier: Sendable {
     var entries: [ManifestVerification.Entry] = []
     for input in manifest.inputs {
       if input.path == "-" {
-        entries.append(.init(role: .input, path: input.path, state: .unchecked, expected: input.sha256, note: "standard input"))
+        entries.append(
+          .init(
+            role: .input, path: input.path, state: .unchecked, expected: input.sha256,
+            note: "standard input"))
       } else if let expected = input.sha256 {
         entries.append(check(.input, input.path, expected))
       } else {
         entries.append(
-          .init(role: .input, path: input.path, state: .unchecked, expected: nil, note: "no hash recorded: the run did not read it to the end (status \(input.status))"))
+          .init(
+            role: .input, path: input.path, state: .unchecked, expected: nil,
+            note: "no hash recorded: the run did not read it to the end (status \(input.status))"))
       }
     }
     for output in manifest.outputs {
       if output.path == "-" {
-        entries.append(.init(role: .output, path: output.path, state: .unchecked, expected: output.sha256, note: "standard output"))
+        entries.append(
+          .init(
+            role: .output, path: output.path, state: .unchecked, expected: output.sha256,
+            note: "standard output"))
       } else {
         entries.append(check(.output, output.path, output.sha256))
       }
@@ -60,25 +68,31 @@ public struct ManifestVerifier: Sendable {
   private func check(_ role: ManifestVerification.Role, _ path: String, _ expected: String)
     -> ManifestVerification.Entry
   {
-    let resolved = baseDirectory.map { path.hasPrefix("/") ? path : FileSystem.join($0, path) } ?? path
+    let resolved =
+      baseDirectory.map { path.hasPrefix("/") ? path : FileSystem.join($0, path) } ?? path
     switch FileSystem.status(resolved).kind {
     case .missing:
       return .init(role: role, path: path, state: .missing, expected: expected)
     case .directory:
-      return .init(role: role, path: path, state: .changed, expected: expected, note: "now a directory")
+      return .init(
+        role: role, path: path, state: .changed, expected: expected, note: "now a directory")
     case .file, .other:
       do {
         let actual = try Self.sha256(ofFile: resolved)
-        return .init(role: role, path: path, state: actual == expected ? .matched : .changed, expected: expected, actual: actual)
+        return .init(
+          role: role, path: path, state: actual == expected ? .matched : .changed,
+          expected: expected, actual: actual)
       } catch {
-        return .init(role: role, path: path, state: .unreadable, expected: expected, note: error.message)
+        return .init(
+          role: role, path: path, state: .unreadable, expected: expected, note: error.message)
       }
     }
   }
 
   func checkSignature(_ manifest: LineageManifest) -> ManifestVerification.SignatureState {
     guard let signature = manifest.signature else {
-      return publicKey == nil ? .unsigned : .invalid("the manifest is not signed, but a public key was given")
+      return publicKey == nil
+        ? .unsigned : .invalid("the manifest is not signed, but a public key was given")
     }
     guard signature.algorithm == "ed25519" else {
       return .invalid("unknown signature algorithm '\(signature.algorithm)'")
@@ -91,10 +105,12 @@ public struct ManifestVerifier: Sendable {
     }
     if let publicKey, publicKey != embedded {
       return .invalid(
-        "signed by key \(signature.keyID), not by the given public key \(ManifestSigner.keyID(publicKey: publicKey))")
+        "signed by key \(signature.keyID), not by the given public key \(ManifestSigner.keyID(publicKey: publicKey))"
+      )
     }
     guard ManifestSigner.isValid(manifest, publicKey: embedded) else {
-      return .invalid("the signature does not match the manifest's contents (it was changed after signing)")
+      return .invalid(
+        "the signature does not match the manifest's contents (it was changed after signing)")
     }
     return .valid(keyID: signature.keyID, trusted: publicKey != nil)
   }

@@ -79,18 +79,33 @@ public struct OpenLineageEvent: Sendable {
       ("producer", .string(Self.producer)),
       ("schemaURL", .string(Self.schemaURL)),
       ("run", .object([("runId", .string(manifest.runID)), ("facets", .object(runFacets))])),
-      ("job", .object([("namespace", .string(jobNamespace)), ("name", .string(jobName ?? "piiscan.\(manifest.command)"))])),
+      (
+        "job",
+        .object([
+          ("namespace", .string(jobNamespace)),
+          ("name", .string(jobName ?? "piiscan.\(manifest.command)")),
+        ])
+      ),
       ("inputs", .array(manifest.inputs.map(inputDataset))),
       ("outputs", .array(manifest.outputs.map(outputDataset))),
     ])
   }
 
   private func facetHeader(_ definition: String) -> [(String, LineageJSON)] {
-    [("_producer", .string(Self.producer)), ("_schemaURL", .string("\(Self.facetSchemaID)#/$defs/\(definition)"))]
+    [
+      ("_producer", .string(Self.producer)),
+      ("_schemaURL", .string("\(Self.facetSchemaID)#/$defs/\(definition)")),
+    ]
   }
 
   private static func entities(_ list: [LineageManifest.EntityEntry]) -> LineageJSON {
-    .object(list.map { ($0.entity, .object([("count", .integer($0.count)), ("validated", .integer($0.validated))])) })
+    .object(
+      list.map {
+        (
+          $0.entity,
+          .object([("count", .integer($0.count)), ("validated", .integer($0.validated))])
+        )
+      })
   }
 
   private func runFacet() -> LineageJSON {
@@ -98,10 +113,13 @@ public struct OpenLineageEvent: Sendable {
     for input in manifest.inputs {
       for e in input.entities {
         totals[e.entity, default: .init(entity: e.entity, count: 0, validated: 0)].count += e.count
-        totals[e.entity, default: .init(entity: e.entity, count: 0, validated: 0)].validated += e.validated
+        totals[e.entity, default: .init(entity: e.entity, count: 0, validated: 0)].validated +=
+          e.validated
       }
     }
-    let sorted = totals.values.sorted { Array($0.entity.utf8).lexicographicallyPrecedes(Array($1.entity.utf8)) }
+    let sorted = totals.values.sorted {
+      Array($0.entity.utf8).lexicographicallyPrecedes(Array($1.entity.utf8))
+    }
     return .object(
       facetHeader("PIIScanRunFacet") + [
         ("command", .string(manifest.command)),
@@ -143,7 +161,8 @@ public struct OpenLineageEvent: Sendable {
         ("policy", .optionalString(output.policy)),
         ("derivedFrom", .array(sources)),
       ])
-    return .object(datasetIdentity(output.path) + [("facets", .object([("piiscan_output", facet)]))])
+    return .object(
+      datasetIdentity(output.path) + [("facets", .object([("piiscan_output", facet)]))])
   }
 
   /// `path` joined to the working directory unless it is absolute; `.` segments dropped.

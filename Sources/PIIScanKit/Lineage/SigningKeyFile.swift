@@ -66,11 +66,13 @@ public enum SigningKeyFile {
     let end = Array("-----END \(label)-----".utf8)
     let failure = ScanError(
       .badUsage,
-      "not \(what): expected a PEM '\(label)' block (from `piiscan lineage keygen` or OpenSSL) or one line of base64 holding the 32 raw key bytes")
+      "not \(what): expected a PEM '\(label)' block (from `piiscan lineage keygen` or OpenSSL) or one line of base64 holding the 32 raw key bytes"
+    )
     if lines.count == 1, let raw = Base64.decode(lines[0]), raw.count == 32 {
       return raw
     }
-    guard let first = lines.firstIndex(of: begin), let last = lines.firstIndex(of: end), first < last,
+    guard let first = lines.firstIndex(of: begin), let last = lines.firstIndex(of: end),
+      first < last,
       let der = Base64.decode(lines[(first + 1)..<last].joined()),
       der.count == prefix.count + 32, Array(der.prefix(prefix.count)) == prefix
     else { throw failure }

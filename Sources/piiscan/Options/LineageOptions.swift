@@ -9,13 +9,15 @@ struct LineageOptions: ParsableArguments {
   var manifest: String?
 
   @Option(
-    help: ArgumentHelp("Write the run as an OpenLineage RunEvent (JSON) to this file.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write the run as an OpenLineage RunEvent (JSON) to this file.", valueName: "file"))
   var openlineage: String?
 
   @Option(
     name: .customLong("sign-key"),
     help: ArgumentHelp(
-      "Sign the manifest with this Ed25519 private key (from `piiscan lineage keygen`).", valueName: "file"))
+      "Sign the manifest with this Ed25519 private key (from `piiscan lineage keygen`).",
+      valueName: "file"))
   var signKey: String?
 
   /// True when any lineage output was asked for.

@@ -64,8 +64,8 @@ extension PIIScanCommand {
         options: options, output: output)
       if lineage.isRequested {
         let recorder = LineageRecorder(
-          command: "scan", arguments: Array(CommandLine.arguments.dropFirst()), detectors: detectors,
-          fingerprinter: fingerprinter)
+          command: "scan", arguments: Array(CommandLine.arguments.dropFirst()),
+          detectors: detectors, fingerprinter: fingerprinter)
         run.lineage = (lineage, recorder, signer)
       }
       let outcome = try run.execute()

@@ -16,8 +16,12 @@ import Testing
   ])
 
   @Test func encodesInTheDocumentedLayout() {
-    let value = LineageJSON.object([("a", .integer(1)), ("b", .array([.string("x")])), ("c", .object([]))])
-    #expect(String(decoding: value.encoded(), as: UTF8.self) == "{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ],\n  \"c\": {}\n}\n")
+    let value = LineageJSON.object([
+      ("a", .integer(1)), ("b", .array([.string("x")])), ("c", .object([])),
+    ])
+    #expect(
+      String(decoding: value.encoded(), as: UTF8.self)
+        == "{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ],\n  \"c\": {}\n}\n")
   }
 
   @Test func parsingAndReencodingGivesTheSameBytes() throws {
@@ -60,7 +64,8 @@ import Testing
   @Test func settingAndRemovingKeepOtherMembersInPlace() {
     let value = LineageJSON.object([("a", .integer(1)), ("b", .integer(2))])
     #expect(value.setting("a", .integer(9)) == .object([("a", .integer(9)), ("b", .integer(2))]))
-    #expect(value.setting("c", .null) == .object([("a", .integer(1)), ("b", .integer(2)), ("c", .null)]))
+    #expect(
+      value.setting("c", .null) == .object([("a", .integer(1)), ("b", .integer(2)), ("c", .null)]))
     #expect(value.removing("a") == .object([("b", .integer(2))]))
   }
 }

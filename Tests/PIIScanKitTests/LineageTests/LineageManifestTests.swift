@@ -46,7 +46,9 @@ import Testing
   @Test func inputsCarryHashSizeFormatCompressionRecordsAndCounts() throws {
     let (dir, inputs) = try LineageFixture.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let collected = runScan(inputs, detectors: LineageFixture.detectors, key: Array("lineage-test-key-0123456789abcdef".utf8))
+    let collected = runScan(
+      inputs, detectors: LineageFixture.detectors,
+      key: Array("lineage-test-key-0123456789abcdef".utf8))
     let manifest = LineageFixture.record(inputs).manifest(endedAt: LineageTime(seconds: 0))
     #expect(manifest.inputs.map(\.path) == inputs)
     for (input, path) in zip(manifest.inputs, inputs) {
@@ -80,7 +82,8 @@ import Testing
 
   @Test func ephemeralKeysAreNotRecorded() {
     let recorder = LineageRecorder(
-      command: "scan", arguments: [], detectors: LineageFixture.detectors, fingerprinter: .ephemeral())
+      command: "scan", arguments: [], detectors: LineageFixture.detectors,
+      fingerprinter: .ephemeral())
     let manifest = recorder.manifest()
     #expect(manifest.keyID == nil)
     #expect(manifest.keyIsEphemeral)
@@ -90,12 +93,15 @@ import Testing
     let (dir, inputs) = try LineageFixture.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
     let absent = dir.appendingPathComponent("absent.log").path
-    let manifest = LineageFixture.record([inputs[0], absent]).manifest(endedAt: LineageTime(seconds: 0))
-    #expect(manifest.inputs.count == 2)
-    #expect(manifest.inputs[1].path == absent)
-    #expect(manifest.inputs[1].status == "failed")
-    #expect(manifest.inputs[1].sha256 == nil)
-    #expect(manifest.inputs[1].errorCode != nil)
+    let manifest = LineageFixture.record([inputs[0], absent]).manifest(
+      endedAt: LineageTime(seconds: 0))
+    // Paths that cannot be expanded are reported before any file is scanned.
+    #expect(manifest.inputs.map(\.path) == [absent, inputs[0]])
+    let failed = manifest.inputs[0]
+    #expect(failed.status == "failed")
+    #expect(failed.sha256 == nil)
+    #expect(failed.errorCode == "unreadable")
+    #expect(manifest.inputs[1].status == "scanned")
     #expect(manifest.status == .failed)
     #expect(manifest.error?.contains("1 input failed") == true)
   }
@@ -104,7 +110,8 @@ import Testing
     func manifest(_ order: [Int]) -> LineageManifest {
       let recorder = LineageRecorder(
         command: "redact", arguments: [], detectors: LineageFixture.detectors,
-        fingerprinter: LineageFixture.fingerprinter, policy: "mask", runID: RunID(bytes: Array(repeating: 0, count: 16)),
+        fingerprinter: LineageFixture.fingerprinter, policy: "mask",
+        runID: RunID(bytes: Array(repeating: 0, count: 16)),
         startedAt: LineageTime(seconds: 0))
       let calls = [
         ("in/b.log", "out/b.log", String(repeating: "b", count: 64)),
@@ -112,31 +119,39 @@ import Testing
         ("in/c.log", "out/c.log", String(repeating: "c", count: 64)),
       ]
       for i in order {
-        recorder.recordOutput(input: calls[i].0, path: calls[i].1, sha256: calls[i].2, policy: "mask")
+        recorder.recordOutput(
+          input: calls[i].0, path: calls[i].1, sha256: calls[i].2, policy: "mask")
       }
       return recorder.manifest(endedAt: LineageTime(seconds: 1))
     }
     let a = manifest([0, 1, 2])
     #expect(a.outputs.map(\.path) == ["out/a.log", "out/b.log", "out/c.log"])
-    #expect(a.edges == [
-      .init(input: "in/a.log", output: "out/a.log"), .init(input: "in/b.log", output: "out/b.log"),
-      .init(input: "in/c.log", output: "out/c.log"),
-    ])
+    #expect(
+      a.edges == [
+        .init(input: "in/a.log", output: "out/a.log"),
+        .init(input: "in/b.log", output: "out/b.log"),
+        .init(input: "in/c.log", output: "out/c.log"),
+      ])
     #expect(a.encoded() == manifest([2, 0, 1]).encoded())
     #expect(a.policy == "mask")
   }
 
   @Test func recordingAnOutputAgainReplacesItsDigestAndAddsEdges() {
-    let recorder = LineageRecorder(command: "scan", arguments: [], detectors: LineageFixture.detectors, fingerprinter: LineageFixture.fingerprinter)
+    let recorder = LineageRecorder(
+      command: "scan", arguments: [], detectors: LineageFixture.detectors,
+      fingerprinter: LineageFixture.fingerprinter)
     recorder.recordOutput(input: "a", path: "f.jsonl", sha256: "1", policy: nil)
     recorder.recordOutput(inputs: ["b", "a"], path: "f.jsonl", sha256: "2", policy: nil)
     let m = recorder.manifest()
     #expect(m.outputs == [.init(path: "f.jsonl", sha256: "2", policy: nil)])
-    #expect(m.edges == [.init(input: "a", output: "f.jsonl"), .init(input: "b", output: "f.jsonl")])
+    #expect(
+      m.edges == [.init(input: "a", output: "f.jsonl"), .init(input: "b", output: "f.jsonl")])
   }
 
   @Test func failuresRecordedByTheCommandFailTheRun() {
-    let recorder = LineageRecorder(command: "scan", arguments: [], detectors: LineageFixture.detectors, fingerprinter: LineageFixture.fingerprinter)
+    let recorder = LineageRecorder(
+      command: "scan", arguments: [], detectors: LineageFixture.detectors,
+      fingerprinter: LineageFixture.fingerprinter)
     recorder.recordFailure("cannot write the findings file")
     let m = recorder.manifest()
     #expect(m.status == .failed)
@@ -147,7 +162,8 @@ import Testing
     let (dir, inputs) = try LineageFixture.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
     let recorder = LineageFixture.record(inputs + [dir.appendingPathComponent("gone").path])
-    recorder.recordOutput(input: inputs[0], path: "out.log", sha256: String(repeating: "0", count: 64), policy: "hash")
+    recorder.recordOutput(
+      input: inputs[0], path: "out.log", sha256: String(repeating: "0", count: 64), policy: "hash")
     let manifest = recorder.manifest(endedAt: LineageTime(seconds: 5))
     let decoded = try LineageManifest(parsing: manifest.encoded())
     #expect(decoded == manifest)
@@ -160,10 +176,12 @@ import Testing
       Issue.record("not an object")
       return
     }
-    #expect(members.map(\.0) == [
-      "schema", "run_id", "command", "tool", "arguments", "started_at", "ended_at", "status", "error",
-      "detectors", "policy", "key", "inputs", "outputs", "edges",
-    ])
+    #expect(
+      members.map(\.0) == [
+        "schema", "run_id", "command", "tool", "arguments", "started_at", "ended_at", "status",
+        "error",
+        "detectors", "policy", "key", "inputs", "outputs", "edges",
+      ])
     #expect(manifest.json()["schema"] == .string("piiscan.lineage/1"))
   }
 

@@ -7,7 +7,9 @@ import TestSupport
 enum LineageFixture {
   static let detectors: DetectorSet = try! PatternLoader.load()
   static let fingerprinter = Fingerprinter(key: Array("lineage-test-key-0123456789abcdef".utf8))
-  static let corpusFiles = ["logs/app.log", "logs/app.log.1.gz", "datasets/customers.csv", "datasets/chat.jsonl.zst"]
+  static let corpusFiles = [
+    "logs/app.log", "logs/app.log.1.gz", "datasets/customers.csv", "datasets/chat.jsonl.zst",
+  ]
 
   /// A fresh directory with copies of `corpusFiles` (flattened names); returns it and the paths.
   static func workspace() throws -> (directory: URL, inputs: [String]) {
@@ -28,7 +30,8 @@ enum LineageFixture {
   ) -> LineageRecorder {
     var rng = SeededRandom(seed: seed)
     let recorder = LineageRecorder(
-      command: "scan", arguments: ["scan"] + inputs, detectors: detectors, fingerprinter: fingerprinter,
+      command: "scan", arguments: ["scan"] + inputs, detectors: detectors,
+      fingerprinter: fingerprinter,
       policy: policy, runID: .random(using: &rng), startedAt: LineageTime(seconds: start))
     var options = ScanOptions()
     options.threads = threads

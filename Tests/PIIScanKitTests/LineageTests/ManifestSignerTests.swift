@@ -17,7 +17,9 @@ import Testing
 
   static func manifest() -> LineageManifest {
     let recorder = LineageFixture.record([Fixtures.corpus("logs/app.log")])
-    recorder.recordOutput(input: Fixtures.corpus("logs/app.log"), path: "out.log", sha256: String(repeating: "ab", count: 32), policy: "mask")
+    recorder.recordOutput(
+      input: Fixtures.corpus("logs/app.log"), path: "out.log",
+      sha256: String(repeating: "ab", count: 32), policy: "mask")
     return recorder.manifest(endedAt: LineageTime(seconds: 1_700_000_100))
   }
 
@@ -25,7 +27,9 @@ import Testing
   @Test func derivesTheRFC8032PublicKey() throws {
     let signer = try ManifestSigner(
       privateKey: Self.hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
-    #expect(signer.publicKey == Self.hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"))
+    #expect(
+      signer.publicKey
+        == Self.hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"))
   }
 
   @Test func signedManifestsVerifyAndEndWithTheSignature() throws {
@@ -59,7 +63,8 @@ import Testing
       tampered[position] ^= 0x01
       if let parsed = try? LineageManifest(parsing: tampered), parsed.encoded() == tampered {
         let state = ManifestVerifier(publicKey: signer.publicKey).checkSignature(parsed)
-        #expect(state != .valid(keyID: signer.keyID, trusted: true), "byte \(position) changed unnoticed")
+        #expect(
+          state != .valid(keyID: signer.keyID, trusted: true), "byte \(position) changed unnoticed")
         checked += 1
       }
       position += 97
@@ -71,13 +76,18 @@ import Testing
     let signer = ManifestSigner.generate()
     let privateFile = signer.privateKeyFile()
     let publicFile = signer.publicKeyFile()
-    #expect(LineageFixture.text(privateFile).hasPrefix("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI"))
-    #expect(LineageFixture.text(publicFile).hasPrefix("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA"))
+    #expect(
+      LineageFixture.text(privateFile).hasPrefix(
+        "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI"))
+    #expect(
+      LineageFixture.text(publicFile).hasPrefix("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA"))
     let reloaded = try ManifestSigner(privateKey: SigningKeyFile.parsePrivateKey(privateFile))
     #expect(reloaded.publicKey == signer.publicKey)
     #expect(try SigningKeyFile.parsePublicKey(publicFile) == signer.publicKey)
     // One line of base64 with the raw key is accepted too.
-    #expect(try SigningKeyFile.parsePublicKey(Array((Base64.encode(signer.publicKey) + "\n").utf8)) == signer.publicKey)
+    #expect(
+      try SigningKeyFile.parsePublicKey(Array((Base64.encode(signer.publicKey) + "\n").utf8))
+        == signer.publicKey)
   }
 
   @Test func rejectsTheWrongKindOfKeyFile() {
@@ -96,7 +106,8 @@ import Testing
     let paths = try signer.writeKeyFiles(prefix: prefix)
     #expect(paths == (prefix + ".key", prefix + ".pub"))
     func mode(_ path: String) throws -> Int {
-      (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+      (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber)
+        .intValue
     }
     #expect(try mode(paths.privateKey) == 0o600)
     #expect(try mode(paths.publicKey) == 0o644)
@@ -124,7 +135,11 @@ import Testing
     try Data(signed.canonicalBytes()).write(to: canonical)
     try Data(Base64.decode(Array(signed.signature!.value.utf8))!).write(to: signature)
     let verify = try Fixtures.run(
-      "openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", paths.publicKey, "-rawin", "-in", canonical.path, "-sigfile", signature.path])
+      "openssl",
+      [
+        "pkeyutl", "-verify", "-pubin", "-inkey", paths.publicKey, "-rawin", "-in", canonical.path,
+        "-sigfile", signature.path,
+      ])
     #expect(verify.status == 0, "\(String(decoding: verify.stdout + verify.stderr, as: UTF8.self))")
   }
 }

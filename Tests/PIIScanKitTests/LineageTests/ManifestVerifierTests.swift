@@ -24,21 +24,24 @@ import Testing
       var bytes = try Data(contentsOf: URL(fileURLWithPath: input))
       bytes.append(contentsOf: Array("redacted\n".utf8))
       try bytes.write(to: URL(fileURLWithPath: output))
-      recorder.recordOutput(input: input, path: output, sha256: try LineageFixture.sha256(output), policy: "mask")
+      recorder.recordOutput(
+        input: input, path: output, sha256: try LineageFixture.sha256(output), policy: "mask")
       outputs.append(output)
     }
     var manifest = recorder.manifest(endedAt: LineageTime(seconds: 1_700_000_010))
     if let signer { manifest = try signer.sign(manifest) }
     let path = dir.appendingPathComponent("run.manifest.json").path
     try LineageFileWriter.write(manifest.encoded(), to: path)
-    return Run(directory: dir, inputs: inputs, outputs: outputs, manifest: manifest, manifestPath: path)
+    return Run(
+      directory: dir, inputs: inputs, outputs: outputs, manifest: manifest, manifestPath: path)
   }
 
   @Test func untouchedRunMatchesEverything() throws {
     let signer = ManifestSigner.generate()
     let run = try makeRun(signer: signer)
     defer { try? FileManager.default.removeItem(at: run.directory) }
-    let result = try ManifestVerifier(publicKey: signer.publicKey).verify(manifestAt: run.manifestPath)
+    let result = try ManifestVerifier(publicKey: signer.publicKey).verify(
+      manifestAt: run.manifestPath)
     #expect(result.entries.count == 8)
     #expect(result.count(.matched) == 8)
     #expect(result.signature == .valid(keyID: signer.keyID, trusted: true))
@@ -100,7 +103,8 @@ import Testing
     let run = try makeRun(signer: ManifestSigner.generate())
     defer { try? FileManager.default.removeItem(at: run.directory) }
     let stranger = ManifestSigner.generate()
-    let result = try ManifestVerifier(publicKey: stranger.publicKey).verify(manifestAt: run.manifestPath)
+    let result = try ManifestVerifier(publicKey: stranger.publicKey).verify(
+      manifestAt: run.manifestPath)
     guard case .invalid(let why) = result.signature else {
       Issue.record("another key was accepted")
       return
@@ -112,7 +116,8 @@ import Testing
   @Test func requiresASignatureWhenAPublicKeyIsGiven() throws {
     let run = try makeRun()
     defer { try? FileManager.default.removeItem(at: run.directory) }
-    let result = try ManifestVerifier(publicKey: ManifestSigner.generate().publicKey).verify(manifestAt: run.manifestPath)
+    let result = try ManifestVerifier(publicKey: ManifestSigner.generate().publicKey).verify(
+      manifestAt: run.manifestPath)
     #expect(result.signature == .invalid("the manifest is not signed, but a public key was given"))
     #expect(!result.isClean)
     #expect(try ManifestVerifier().verify(manifestAt: run.manifestPath).isClean)
@@ -127,9 +132,14 @@ import Testing
     forged.inputs[0].sha256 = String(repeating: "0", count: 64)
     forged = try ManifestSigner.generate().sign(forged)
     let embeddedOnly = ManifestVerifier().verify(forged)
-    if case .valid(_, let trusted) = embeddedOnly.signature { #expect(!trusted) } else { Issue.record("expected valid-but-untrusted") }
+    if case .valid(_, let trusted) = embeddedOnly.signature {
+      #expect(!trusted)
+    } else {
+      Issue.record("expected valid-but-untrusted")
+    }
     #expect(!embeddedOnly.isClean, "the forged hash no longer matches the file")
-    if case .invalid = ManifestVerifier(publicKey: signer.publicKey).verify(forged).signature {} else {
+    if case .invalid = ManifestVerifier(publicKey: signer.publicKey).verify(forged).signature {
+    } else {
       Issue.record("a foreign signature was accepted under the signer's key")
     }
   }
@@ -137,8 +147,12 @@ import Testing
   @Test func standardInputAndUnhashedInputsAreUnchecked() {
     var manifest = LineageFixture.record([]).manifest()
     manifest.inputs = [
-      .init(path: "-", size: 3, sha256: String(repeating: "1", count: 64), format: "text", compression: "none", records: 1, bytes: 3, status: "scanned"),
-      .init(path: "/nonexistent/x", size: 0, sha256: nil, format: nil, compression: nil, records: 0, bytes: 0, status: "failed"),
+      .init(
+        path: "-", size: 3, sha256: String(repeating: "1", count: 64), format: "text",
+        compression: "none", records: 1, bytes: 3, status: "scanned"),
+      .init(
+        path: "/nonexistent/x", size: 0, sha256: nil, format: nil, compression: nil, records: 0,
+        bytes: 0, status: "failed"),
     ]
     let result = ManifestVerifier().verify(manifest)
     #expect(result.entries.map(\.state) == [.unchecked, .unchecked])
@@ -150,9 +164,14 @@ import Testing
     defer { try? FileManager.default.removeItem(at: run.directory) }
     var manifest = run.manifest
     let prefix = run.directory.path + "/"
-    for i in manifest.inputs.indices { manifest.inputs[i].path = String(manifest.inputs[i].path.dropFirst(prefix.count)) }
-    for i in manifest.outputs.indices { manifest.outputs[i].path = String(manifest.outputs[i].path.dropFirst(prefix.count)) }
-    #expect(ManifestVerifier(baseDirectory: run.directory.path).verify(manifest).count(.matched) == 8)
+    for i in manifest.inputs.indices {
+      manifest.inputs[i].path = String(manifest.inputs[i].path.dropFirst(prefix.count))
+    }
+    for i in manifest.outputs.indices {
+      manifest.outputs[i].path = String(manifest.outputs[i].path.dropFirst(prefix.count))
+    }
+    #expect(
+      ManifestVerifier(baseDirectory: run.directory.path).verify(manifest).count(.matched) == 8)
     #expect(ManifestVerifier(baseDirectory: "/nonexistent").verify(manifest).count(.missing) == 8)
   }
 
@@ -162,6 +181,8 @@ import Testing
     let path = dir.appendingPathComponent("m.json").path
     try Data("{\"schema\": \"something else\"}\n".utf8).write(to: URL(fileURLWithPath: path))
     #expect(throws: ScanError.self) { try ManifestVerifier().verify(manifestAt: path) }
-    #expect(throws: ScanError.self) { try ManifestVerifier().verify(manifestAt: dir.appendingPathComponent("none").path) }
+    #expect(throws: ScanError.self) {
+      try ManifestVerifier().verify(manifestAt: dir.appendingPathComponent("none").path)
+    }
   }
 }

@@ -10,8 +10,12 @@ import Testing
     var paths = inputs
     if failing { paths.append(dir.appendingPathComponent("missing.log").path) }
     let recorder = LineageFixture.record(paths)
-    recorder.recordOutput(inputs: inputs, path: dir.appendingPathComponent("findings.jsonl").path, sha256: String(repeating: "f", count: 64), policy: nil)
-    recorder.recordOutput(input: inputs[0], path: "redacted/app.log", sha256: String(repeating: "e", count: 64), policy: "mask")
+    recorder.recordOutput(
+      inputs: inputs, path: dir.appendingPathComponent("findings.jsonl").path,
+      sha256: String(repeating: "f", count: 64), policy: nil)
+    recorder.recordOutput(
+      input: inputs[0], path: "redacted/app.log", sha256: String(repeating: "e", count: 64),
+      policy: "mask")
     return (recorder.manifest(endedAt: LineageTime(seconds: 1_700_000_042, milliseconds: 7)), dir)
   }
 
@@ -21,7 +25,9 @@ import Testing
     let event = OpenLineageEvent(manifest: manifest, workingDirectory: "/work/dir").json()
     #expect(event["eventType"] == .string("COMPLETE"))
     #expect(event["eventTime"] == .string("2023-11-14T22:14:02.007Z"))
-    #expect(event["schemaURL"] == .string("https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"))
+    #expect(
+      event["schemaURL"]
+        == .string("https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"))
     #expect(event["run"]?["runId"] == .string(manifest.runID))
     #expect(event["run"]?["facets"]?["errorMessage"] == nil)
     #expect(event["job"]?["name"] == .string("piiscan.scan"))
@@ -37,8 +43,14 @@ import Testing
     #expect(total > 0)
     #expect(event["run"]?["facets"]?["piiscan_run"]?["findings"]?.intValue == total)
     let outputs = try #require(event["outputs"]?.arrayValue)
-    #expect(outputs.map { $0["name"] } == [.string(dir.appendingPathComponent("findings.jsonl").path), .string("/work/dir/redacted/app.log")])
-    #expect(outputs[0]["facets"]?["piiscan_output"]?["derivedFrom"]?.arrayValue?.count == manifest.inputs.count)
+    #expect(
+      outputs.map { $0["name"] } == [
+        .string(dir.appendingPathComponent("findings.jsonl").path),
+        .string("/work/dir/redacted/app.log"),
+      ])
+    #expect(
+      outputs[0]["facets"]?["piiscan_output"]?["derivedFrom"]?.arrayValue?.count
+        == manifest.inputs.count)
     #expect(outputs[1]["facets"]?["piiscan_output"]?["policy"] == .string("mask"))
   }
 
@@ -53,9 +65,12 @@ import Testing
     #expect(facet["_schemaURL"] == .string(OpenLineageEvent.errorFacetSchemaURL))
   }
 
-  @Test(arguments: [("logs/a.log", "/base/logs/a.log"), ("./a/./b", "/base/a/b"), ("/abs//x", "/abs/x")])
+  @Test(arguments: [
+    ("logs/a.log", "/base/logs/a.log"), ("./a/./b", "/base/a/b"), ("/abs//x", "/abs/x"),
+  ])
   func datasetNamesAreAbsolutePaths(_ path: String, _ expected: String) {
-    let event = OpenLineageEvent(manifest: LineageFixture.record([]).manifest(), workingDirectory: "/base")
+    let event = OpenLineageEvent(
+      manifest: LineageFixture.record([]).manifest(), workingDirectory: "/base")
     #expect(event.absolute(path) == expected)
   }
 
@@ -67,9 +82,11 @@ import Testing
     try LineageFileWriter.write(OpenLineageEvent(manifest: manifest).encoded(), to: file)
     guard let result = try OpenLineageSchema.validate(file: file) else {
       if OpenLineageSchema.isCI {
-        Issue.record("OpenLineage schema validation cannot run: \(OpenLineageSchema.unavailableReason)")
+        Issue.record(
+          "OpenLineage schema validation cannot run: \(OpenLineageSchema.unavailableReason)")
       } else {
-        print("note: skipping OpenLineage schema validation: \(OpenLineageSchema.unavailableReason)")
+        print(
+          "note: skipping OpenLineage schema validation: \(OpenLineageSchema.unavailableReason)")
       }
       return
     }
