@@ -56,7 +56,10 @@ struct ScanRun {
         failed = true
       }
     }
-    if let lineage, let path = findingsPath, let digest = findingsDigest?.sha256Hex {
+    // Only a regular file can be re-hashed later; stdout and devices are not recorded.
+    if let lineage, let path = findingsPath, let digest = findingsDigest?.sha256Hex,
+      FileSystem.status(path).kind == .file
+    {
       lineage.recorder.recordOutput(
         inputs: lineage.recorder.inputPaths, path: path, sha256: digest, policy: nil)
     }
@@ -69,6 +72,7 @@ struct ScanRun {
         try sink.finish()
       } catch {
         Console.stderr("piiscan: error: cannot write summary: \(error)")
+        lineage?.recorder.recordFailure("cannot write the summary")
         failed = true
       }
     }

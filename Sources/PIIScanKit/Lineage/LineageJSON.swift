@@ -33,6 +33,7 @@ public enum LineageJSON: Sendable, Equatable {
     value.map { .string($0) } ?? .null
   }
 
+  /// Structural equality; object members must match in order.
   public static func == (lhs: LineageJSON, rhs: LineageJSON) -> Bool {
     switch (lhs, rhs) {
     case (.object(let a), .object(let b)):

@@ -52,10 +52,13 @@ public struct LineageManifest: Sendable, Equatable {
 
   /// One detector of the run.
   public struct DetectorEntry: Sendable, Equatable {
+    /// The detector id (`email`, `credit_card_spaced`).
     public var id: String
+    /// The entity it finds (`email`, `credit_card`).
     public var entity: String
     /// SHA-256 (hex) of the detector's canonical definition (``Detector/hash``).
     public var hash: String
+    /// An entry with every member given.
     public init(id: String, entity: String, hash: String) {
       self.id = id
       self.entity = entity
@@ -65,9 +68,13 @@ public struct LineageManifest: Sendable, Equatable {
 
   /// Findings of one entity in one input.
   public struct EntityEntry: Sendable, Equatable {
+    /// The entity id.
     public var entity: String
+    /// Findings of this entity.
     public var count: Int
+    /// How many of them a validator confirmed.
     public var validated: Int
+    /// An entry with every member given.
     public init(entity: String, count: Int, validated: Int) {
       self.entity = entity
       self.count = count
@@ -77,12 +84,15 @@ public struct LineageManifest: Sendable, Equatable {
 
   /// One input as the run saw it.
   public struct Input: Sendable, Equatable {
+    /// The path as given (`-` for standard input).
     public var path: String
     /// Raw bytes read (compressed size for compressed inputs).
     public var size: Int
     /// Lowercase hex SHA-256 of the raw bytes; nil unless read to the end.
     public var sha256: String?
+    /// ``InputFormat`` raw value, when the input was opened.
     public var format: String?
+    /// ``Compression`` raw value, when the input was opened.
     public var compression: String?
     /// Lines in the decompressed stream.
     public var records: Int
@@ -92,6 +102,7 @@ public struct LineageManifest: Sendable, Equatable {
     public var status: String
     /// ``ScanError/Code`` raw value and description, when the input failed or was degraded.
     public var errorCode: String?
+    /// The error's description (path, location, what to do; never matched bytes).
     public var errorMessage: String?
     /// Per-entity counts, sorted by entity bytes.
     public var entities: [EntityEntry]
@@ -101,6 +112,7 @@ public struct LineageManifest: Sendable, Equatable {
     /// Total validated findings.
     public var validated: Int { entities.reduce(0) { $0 + $1.validated } }
 
+    /// An input with every member given.
     public init(
       path: String, size: Int, sha256: String?, format: String?, compression: String?,
       records: Int, bytes: Int, status: String, errorCode: String? = nil,
@@ -122,11 +134,13 @@ public struct LineageManifest: Sendable, Equatable {
 
   /// One file the run wrote.
   public struct Output: Sendable, Equatable {
+    /// The path as given (`-` for standard output).
     public var path: String
     /// Lowercase hex SHA-256 of the bytes written.
     public var sha256: String
     /// The operator policy that produced it, as the writing command describes it.
     public var policy: String?
+    /// An output with every member given.
     public init(path: String, sha256: String, policy: String?) {
       self.path = path
       self.sha256 = sha256
@@ -136,8 +150,11 @@ public struct LineageManifest: Sendable, Equatable {
 
   /// "This output was derived from this input."
   public struct Edge: Sendable, Equatable {
+    /// The input's path, as in ``Input/path``.
     public var input: String
+    /// The output's path, as in ``Output/path``.
     public var output: String
+    /// An edge from `input` to `output`.
     public init(input: String, output: String) {
       self.input = input
       self.output = output
@@ -154,6 +171,7 @@ public struct LineageManifest: Sendable, Equatable {
     public var keyID: String
     /// The 64-byte signature, base64.
     public var value: String
+    /// A signature block with every member given.
     public init(algorithm: String = "ed25519", publicKey: String, keyID: String, value: String) {
       self.algorithm = algorithm
       self.publicKey = publicKey
@@ -162,23 +180,39 @@ public struct LineageManifest: Sendable, Equatable {
     }
   }
 
+  /// The run id (a UUID), `run_id`.
   public var runID: String
+  /// `scan`, `redact` or `sweep`.
   public var command: String
+  /// The piiscan version that wrote the manifest.
   public var toolVersion: String
+  /// The command line after the program name.
   public var arguments: [String]
+  /// RFC 3339 start time.
   public var startedAt: String
+  /// RFC 3339 end time.
   public var endedAt: String
+  /// Whether the run completed.
   public var status: Status
+  /// Why the run failed; nil when it completed.
   public var error: String?
+  /// ``DetectorSet/hash`` of the run.
   public var detectorSetHash: String
+  /// The detectors, in run order.
   public var detectors: [DetectorEntry]
+  /// The run-level redaction policy description; nil for `scan`.
   public var policy: String?
   /// The fingerprint key's id; nil for an ephemeral key.
   public var keyID: String?
+  /// True when the fingerprint key was random for this run.
   public var keyIsEphemeral: Bool
+  /// Inputs in input order.
   public var inputs: [Input]
+  /// Outputs sorted by path bytes.
   public var outputs: [Output]
+  /// Input → output edges sorted by input, then output.
   public var edges: [Edge]
+  /// The signature block of a signed manifest.
   public var signature: Signature?
 
   /// A manifest with every member given; ``LineageRecorder/manifest(endedAt:)`` builds one from

@@ -25,6 +25,7 @@ public struct LineageTime: Sendable, Hashable, Comparable {
     return LineageTime(seconds: Int64(ts.tv_sec), milliseconds: Int(ts.tv_nsec / 1_000_000))
   }
 
+  /// Earlier instants order first.
   public static func < (a: LineageTime, b: LineageTime) -> Bool {
     (a.seconds, a.milliseconds) < (b.seconds, b.milliseconds)
   }

@@ -153,14 +153,20 @@ public struct ManifestVerification: Sendable {
 
   /// One input or output.
   public struct Entry: Sendable, Equatable {
+    /// Input or output.
     public var role: Role
+    /// The path as recorded.
     public var path: String
+    /// What the check found.
     public var state: State
+    /// The recorded SHA-256.
     public var expected: String?
+    /// The SHA-256 of the file now, when it was hashed.
     public var actual: String?
     /// Why the entry is unchecked or unreadable.
     public var note: String?
 
+    /// An entry with every member given.
     public init(
       role: Role, path: String, state: State, expected: String?, actual: String? = nil,
       note: String? = nil
@@ -186,6 +192,7 @@ public struct ManifestVerification: Sendable {
 
   /// Inputs in manifest order, then outputs.
   public var entries: [Entry]
+  /// The signature check's outcome.
   public var signature: SignatureState
 
   /// True when no entry changed, went missing or became unreadable, and the signature did not

@@ -33,5 +33,6 @@ public struct RunID: Sendable, Hashable, CustomStringConvertible {
     self.text = text
   }
 
+  /// The text form, ``text``.
   public var description: String { text }
 }
