@@ -13,7 +13,7 @@ import Synchronization
 ///                                fingerprinter: fingerprinter)
 /// pipeline.run(inputs: paths, sink: MultiSink([summary, recorder]))
 /// let manifest = recorder.manifest()
-/// try ManifestWriter.write(manifest, to: "run.manifest.json")
+/// try LineageFileWriter.write(manifest.encoded(), to: "run.manifest.json")
 /// ```
 ///
 /// The run id and clock are injectable so that tests can show that everything else is
