@@ -22,7 +22,7 @@ import Testing
   @Test func completeRunsAreCompleteEventsWithDatasetsAndPIICounts() throws {
     let (manifest, dir) = try Self.manifest(failing: false)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let event = OpenLineageEvent(manifest: manifest, workingDirectory: "/work/dir").json()
+    let event = OpenLineageEvent(manifest: manifest, workingDirectory: "/srv/data").json()
     #expect(event["eventType"] == .string("COMPLETE"))
     #expect(event["eventTime"] == .string("2023-11-14T22:14:02.007Z"))
     #expect(
@@ -46,7 +46,7 @@ import Testing
     #expect(
       outputs.map { $0["name"] } == [
         .string(dir.appendingPathComponent("findings.jsonl").path),
-        .string("/work/dir/redacted/app.log"),
+        .string("/srv/data/redacted/app.log"),
       ])
     #expect(
       outputs[0]["facets"]?["piiscan_output"]?["derivedFrom"]?.arrayValue?.count
