@@ -15,14 +15,18 @@ struct PIIScanCommand: ParsableCommand {
         piiscan scan logs/ --findings findings.jsonl
         zstdcat dump.jsonl.zst | piiscan scan - --format jsonl
         piiscan detectors --json
+        piiscan scan logs/ --findings f.jsonl --manifest run.json --sign-key lineage.key
+        piiscan lineage verify run.json --public-key lineage.pub
 
       EXIT CODES
         0  no findings (or --exit-zero)
         1  findings
         2  error: bad usage, an unreadable, corrupt or truncated input, a bad pattern file
            (other inputs are still scanned and their findings kept)
+        `lineage verify` has its own codes: 0 all matched, 1 changed/missing/bad signature,
+        2 bad usage or unreadable manifest.
       """,
-    subcommands: [Scan.self, Detectors.self])
+    subcommands: [Scan.self, Detectors.self, Lineage.self])
 }
 
 /// Exit codes, documented in the root command's help and the README.

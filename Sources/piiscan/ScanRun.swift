@@ -11,6 +11,9 @@ struct ScanRun {
   let output: OutputOptions
   var consumer: (@Sendable (InputFile) -> ChunkConsumer?)? = nil
   var label = "scanned"
+  /// Lineage outputs to write after the run (`--manifest`, `--openlineage`), with the recorder
+  /// that collects them and the signer for `--sign-key`.
+  var lineage: (options: LineageOptions, recorder: LineageRecorder, signer: ManifestSigner?)? = nil
 
   /// Runs the scan and returns the exit code to throw.
   func execute() throws -> ExitCode {
@@ -18,10 +21,14 @@ struct ScanRun {
     var sinks: [ScanSink] = []
     let summary = RunSummary(onError: { Console.error($0) })
     sinks.append(summary)
+    if let lineage { sinks.append(lineage.recorder) }
 
     var writer: FindingsWriter? = nil
+    var findingsDigest: DigestingSink? = nil
     if let path = findingsPath {
-      writer = try FindingsWriter(output: openOutput(path), includeValues: output.includeValues)
+      let sink = DigestingSink(try openOutput(path))
+      findingsDigest = sink
+      writer = FindingsWriter(output: sink, includeValues: output.includeValues)
     } else if consumer == nil {
       if Console.stdoutIsTTY {
         sinks.append(HumanFindingsPrinter())
@@ -45,8 +52,16 @@ struct ScanRun {
       do { try writer.finish() } catch is BrokenPipeError {
       } catch {
         Console.stderr("piiscan: error: cannot write findings: \(error)")
+        lineage?.recorder.recordFailure("cannot write the findings file")
         failed = true
       }
+    }
+    // Only a regular file can be re-hashed later; stdout and devices are not recorded.
+    if let lineage, let path = findingsPath, let digest = findingsDigest?.sha256Hex,
+      FileSystem.status(path).kind == .file
+    {
+      lineage.recorder.recordOutput(
+        inputs: lineage.recorder.inputPaths, path: path, sha256: digest, policy: nil)
     }
     if !output.quiet { printSummary(summary, elapsed: elapsed) }
     if let path = output.summaryJSON {
@@ -57,8 +72,12 @@ struct ScanRun {
         try sink.finish()
       } catch {
         Console.stderr("piiscan: error: cannot write summary: \(error)")
+        lineage?.recorder.recordFailure("cannot write the summary")
         failed = true
       }
+    }
+    if let lineage, !lineage.options.write(lineage.recorder, signer: lineage.signer) {
+      failed = true
     }
     if failed { return Exit.error }
     if summary.findings > 0 && !output.exitZero { return Exit.findings }

@@ -19,6 +19,10 @@ extension PIIScanCommand {
 
         A summary goes to stderr (nothing but errors with --quiet).
 
+        --manifest writes a lineage manifest (inputs with their SHA-256, detectors, key id,
+        finding counts, outputs); --openlineage writes the same run as an OpenLineage RunEvent;
+        --sign-key signs the manifest (see `piiscan lineage` and docs/lineage.md).
+
         EXAMPLES
           piiscan scan logs/ --findings findings.jsonl
           zstdcat export.jsonl.zst | piiscan scan - --format jsonl --findings -
@@ -33,6 +37,7 @@ extension PIIScanCommand {
 
     @OptionGroup var detection: DetectionOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var lineage: LineageOptions
 
     func validate() throws {
       if inputs.isEmpty {
@@ -44,18 +49,26 @@ extension PIIScanCommand {
       let detectors: DetectorSet
       let fingerprinter: Fingerprinter
       let options: ScanOptions
+      let signer: ManifestSigner?
       do {
         detectors = try detection.loadDetectors()
         fingerprinter = try KeyResolver.fingerprinter(keyFile: detection.keyFile)
         options = try detection.scanOptions()
+        signer = try lineage.loadSigner()
       } catch let error as ScanError {
         Console.error(error)
         throw Exit.error
       }
-      let outcome = try ScanRun(
+      var run = ScanRun(
         inputs: inputs, findingsPath: findings, detectors: detectors, fingerprinter: fingerprinter,
-        options: options, output: output
-      ).execute()
+        options: options, output: output)
+      if lineage.isRequested {
+        let recorder = LineageRecorder(
+          command: "scan", arguments: Array(CommandLine.arguments.dropFirst()),
+          detectors: detectors, fingerprinter: fingerprinter)
+        run.lineage = (lineage, recorder, signer)
+      }
+      let outcome = try run.execute()
       throw outcome
     }
   }
