@@ -37,9 +37,10 @@ struct ScanRun {
 
     var recording: CatalogRecording? = nil
     if let catalogPath {
-      recording = try CatalogRecording.begin(
+      let started = try CatalogRecording.begin(
         path: catalogPath, command: command, detectors: detectors, fingerprinter: fingerprinter)
-      sinks.insert(recording!.sink, at: 0)
+      sinks.insert(started.sink, at: 0)
+      recording = started
     }
     var fileConsumer = consumer
     if let recording {

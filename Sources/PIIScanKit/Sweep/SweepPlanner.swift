@@ -72,7 +72,10 @@ public struct SweepPlanner {
       }
       var candidate = Candidate(path: file.path, facts: facts)
       let previous = try store.lastState(path: file.path)
-      if !full, let previous, previous.isComplete, previous.detectorSetHash == detectorSetHash {
+      // A file skipped as binary is not read again while it stays the same either.
+      if !full, let previous, previous.isComplete || previous.reason == "binary",
+        previous.detectorSetHash == detectorSetHash
+      {
         if previous.size == facts.size && previous.modificationNanoseconds == facts.modificationNanoseconds
           && previous.inode == facts.inode
         {
