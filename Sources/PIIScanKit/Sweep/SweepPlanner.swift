@@ -211,7 +211,7 @@ extension FileFacts {
 /// SHA-256 of a file's first bytes, for the append-only check.
 enum PrefixDigest {
   static func compute(path: String, length: Int) throws -> (digest: String, lastByte: UInt8) {
-    var source = try FileSource(path: path)
+    let source = try FileSource(path: path)
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { buffer.deallocate() }
     var hasher = SHA256()
