@@ -10,8 +10,9 @@ import GRDB
 /// `piiscan/run-<id>`. Each finding is a `result` (§3.27) with `ruleId`, `ruleIndex`, `level`
 /// (severity `critical`/`high` → `error`, `medium` → `warning`, `low` → `note`, §3.27.10),
 /// `message.text` (entity, field and masked preview — never the value), one location
-/// (§3.28) with `physicalLocation.artifactLocation.uri` (the path as a relative URI reference,
-/// bytes outside RFC 3986 unreserved characters and `/` percent-encoded) and `region` (§3.30)
+/// (§3.28) with `physicalLocation.artifactLocation.uri` (a relative path as a relative URI
+/// reference, an absolute one as a `file://` URI; bytes outside RFC 3986 unreserved
+/// characters and `/` percent-encoded) and `region` (§3.30)
 /// `{startLine, byteOffset, byteLength}`, and `partialFingerprints` (§3.27.17)
 /// `{"piiscanValueHmac/v1": fingerprint}`. For compressed inputs the offsets and lines are in
 /// the decompressed stream (a `properties.compression` says which).
@@ -120,9 +121,14 @@ public enum SARIFWriter {
     }
   }
 
-  /// `path` as a relative URI reference (RFC 3986 §4.2): unreserved bytes and `/` kept, every
-  /// other byte percent-encoded.
+  /// `path` as a URI reference (RFC 3986): a relative reference (§4.2) for a relative path, a
+  /// `file://` URI (RFC 8089) for an absolute one; unreserved bytes and `/` kept, every other
+  /// byte percent-encoded.
   static func uriReference(_ path: String) -> String {
+    path.hasPrefix("/") ? "file://" + percentEncoded(path) : percentEncoded(path)
+  }
+
+  private static func percentEncoded(_ path: String) -> String {
     let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
     var out: [UInt8] = []
     for b in path.utf8 {
