@@ -11,12 +11,16 @@ import Testing
 @Suite(.serialized) struct SweepTests {
   static let binary: String = Fixtures.root.appendingPathComponent(".build/debug/piiscan").path
 
-  func piiscan(_ args: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+  func piiscan(_ args: [String], environment: [String: String]? = nil) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
     #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build the executable first")
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment ?? [:] { env[k] = v }
     let r = try Fixtures.run(Self.binary, args, environment: env)
-    return (r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.stderr, as: UTF8.self))
+    return (
+      r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.stderr, as: UTF8.self)
+    )
   }
 
   /// `count` files of 40 lines; every fourth line has a synthetic email.
@@ -66,10 +70,14 @@ import Testing
 
     let quiet = try piiscan(["sweep", t.root, "--catalog", t.catalog, "--quiet"])
     #expect(quiet.status == 0)
-    #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "--quiet prints nothing without findings or errors")
+    #expect(
+      quiet.stdout.isEmpty && quiet.stderr.isEmpty,
+      "--quiet prints nothing without findings or errors")
 
     // --disable changes the detector-set hash: everything is rescanned.
-    let changed = try piiscan(["sweep", t.root, "--catalog", t.catalog, "--json", "--disable", "phone"])
+    let changed = try piiscan([
+      "sweep", t.root, "--catalog", t.catalog, "--json", "--disable", "phone",
+    ])
     #expect(try object(changed.stdout)["files_scanned"] as? Int == 3)
   }
 
@@ -98,7 +106,8 @@ import Testing
     defer { statuses.deallocate() }
     let sendable = StatusBox(statuses)
     DispatchQueue.concurrentPerform(iterations: 2) { i in
-      let r = try? Fixtures.run(Self.binary, ["sweep", t.root, "--catalog", t.catalog, "--quiet", "--threads", "1"])
+      let r = try? Fixtures.run(
+        Self.binary, ["sweep", t.root, "--catalog", t.catalog, "--quiet", "--threads", "1"])
       sendable.set(i, r?.status ?? -1)
     }
     let outcome = [statuses[0], statuses[1]].sorted()
@@ -134,7 +143,10 @@ import Testing
 
     let all = try piiscan(["catalog", "findings", "--catalog", t.catalog, "--csv"])
     let lines = all.stdout.split(separator: "\r\n")
-    #expect(lines.first == "run,path,offset,length,line,field,entity,detector,confidence,validated,preview,fingerprint")
+    #expect(
+      lines.first
+        == "run,path,offset,length,line,field,entity,detector,confidence,validated,preview,fingerprint"
+    )
     #expect(lines.count - 1 == 60)
     let plain = try piiscan(["scan", t.root, "--findings", "-", "--quiet"])
     #expect(plain.stdout.split(separator: "\n").count == 60)
@@ -145,9 +157,13 @@ import Testing
   @Test func catalogCommandsAnswerSummaryAndExportSARIF() throws {
     let t = try makeTree(2)
     defer { try? FileManager.default.removeItem(at: t.dir) }
-    let scan = try piiscan(["scan", t.root, "--catalog", t.catalog, "--findings", t.dir.appendingPathComponent("f.jsonl").path, "--quiet"])
+    let scan = try piiscan([
+      "scan", t.root, "--catalog", t.catalog, "--findings",
+      t.dir.appendingPathComponent("f.jsonl").path, "--quiet",
+    ])
     #expect(scan.status == 1, "\(scan.stderr)")
-    let runs = try object(try piiscan(["catalog", "runs", "--catalog", t.catalog, "--json"]).stdout)
+    let runs = try object(
+      try piiscan(["catalog", "runs", "--catalog", t.catalog, "--json"]).stdout)
     #expect(runs["command"] as? String == "scan")
     #expect(runs["files_scanned"] as? Int == 2)
     #expect(runs["findings"] as? Int == 20)
@@ -160,13 +176,19 @@ import Testing
     #expect(row["records"] as? Int == 20)
 
     let sarifPath = t.dir.appendingPathComponent("run.sarif").path
-    let sarif = try piiscan(["catalog", "findings", "--catalog", t.catalog, "--run", "1", "--sarif", sarifPath])
+    let sarif = try piiscan([
+      "catalog", "findings", "--catalog", t.catalog, "--run", "1", "--sarif", sarifPath,
+    ])
     #expect(sarif.status == 0, "\(sarif.stderr)")
-    let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarifPath))) as? [String: Any])
+    let doc = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarifPath)))
+        as? [String: Any])
     let results = (doc["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]
     #expect(results?.count == 20)
 
-    let missing = try piiscan(["catalog", "findings", "--catalog", t.catalog, "--run", "9", "--sarif", "-"])
+    let missing = try piiscan([
+      "catalog", "findings", "--catalog", t.catalog, "--run", "9", "--sarif", "-",
+    ])
     #expect(missing.status == 2)
   }
 }

@@ -7,12 +7,19 @@ import GRDB
 /// `[...]`, case-sensitive, `*` crosses `/`) and `since` (runs started at or after this UTC
 /// time, any prefix of `YYYY-MM-DDTHH:MM:SSZ`, e.g. `2026-11-21`).
 public struct CatalogQuery: Sendable {
+  /// Only this run.
   public var run: Int64?
+  /// Only findings of this entity (files: files with such findings).
   public var entity: String?
+  /// Only paths matching this SQLite `GLOB`.
   public var pathGlob: String?
+  /// Only runs started at or after this UTC time prefix.
   public var since: String?
 
-  public init(run: Int64? = nil, entity: String? = nil, pathGlob: String? = nil, since: String? = nil) {
+  /// A query with the given filters (nil: no filter).
+  public init(
+    run: Int64? = nil, entity: String? = nil, pathGlob: String? = nil, since: String? = nil
+  ) {
     self.run = run
     self.entity = entity
     self.pathGlob = pathGlob
@@ -23,8 +30,14 @@ public struct CatalogQuery: Sendable {
   public func runs(in store: CatalogStore) throws -> CatalogTable {
     var clauses: [String] = []
     var args: [(any DatabaseValueConvertible)?] = []
-    if let run { clauses.append("id = ?"); args.append(run) }
-    if let since { clauses.append("started_at >= ?"); args.append(since) }
+    if let run {
+      clauses.append("id = ?")
+      args.append(run)
+    }
+    if let since {
+      clauses.append("started_at >= ?")
+      args.append(since)
+    }
     return try table(
       store,
       sql: """
@@ -87,15 +100,27 @@ public struct CatalogQuery: Sendable {
   private func runAndPathFilters(file: String) -> ([String], [(any DatabaseValueConvertible)?]) {
     var clauses: [String] = []
     var args: [(any DatabaseValueConvertible)?] = []
-    if let run { clauses.append("\(file).run_id = ?"); args.append(run) }
-    if let pathGlob { clauses.append("\(file).path GLOB ?"); args.append(pathGlob) }
-    if let since { clauses.append("r.started_at >= ?"); args.append(since) }
+    if let run {
+      clauses.append("\(file).run_id = ?")
+      args.append(run)
+    }
+    if let pathGlob {
+      clauses.append("\(file).path GLOB ?")
+      args.append(pathGlob)
+    }
+    if let since {
+      clauses.append("r.started_at >= ?")
+      args.append(since)
+    }
     return (clauses, args)
   }
 
   private func findingFilters() -> ([String], [(any DatabaseValueConvertible)?]) {
     var (clauses, args) = runAndPathFilters(file: "f")
-    if let entity { clauses.append("g.entity = ?"); args.append(entity) }
+    if let entity {
+      clauses.append("g.entity = ?")
+      args.append(entity)
+    }
     return (clauses, args)
   }
 
@@ -121,7 +146,9 @@ public struct CatalogQuery: Sendable {
 
 /// A query's answer: column names and rows of plain values.
 public struct CatalogTable: Sendable, Equatable {
+  /// Column names, in order.
   public var columns: [String]
+  /// Rows, each with one value per column.
   public var rows: [[CatalogValue]]
 
   /// The values of one column by name.

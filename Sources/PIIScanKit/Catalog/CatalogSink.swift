@@ -6,11 +6,16 @@ import Synchronization
 /// What is known about a file before it is read (from `stat(2)`), recorded with its scan so
 /// the next sweep can tell whether it changed.
 public struct FileFacts: Sendable, Equatable {
+  /// Size in bytes.
   public var size: Int
+  /// mtime in nanoseconds since the epoch.
   public var modificationNanoseconds: Int
+  /// Inode number.
   public var inode: UInt64
+  /// Device number.
   public var device: UInt64
 
+  /// Facts as given.
   public init(size: Int, modificationNanoseconds: Int, inode: UInt64, device: UInt64) {
     self.size = size
     self.modificationNanoseconds = modificationNanoseconds
@@ -23,7 +28,8 @@ public struct FileFacts: Sendable, Equatable {
     let s = FileSystem.status(path)
     guard s.kind == .file else { return nil }
     return FileFacts(
-      size: s.size, modificationNanoseconds: s.modificationSeconds * 1_000_000_000 + s.modificationNanoseconds,
+      size: s.size,
+      modificationNanoseconds: s.modificationSeconds * 1_000_000_000 + s.modificationNanoseconds,
       inode: s.inode, device: s.device)
   }
 }
@@ -41,17 +47,28 @@ public struct SkippedFile: Sendable, Equatable {
     case deleted
   }
 
+  /// The path as found under the sweep root.
   public var path: String
+  /// Why it was not scanned.
   public var reason: Reason
+  /// `stat` facts now (nil for a deleted file).
   public var facts: FileFacts?
+  /// Raw SHA-256, inherited or computed.
   public var sha256: String?
+  /// Decompressed SHA-256, inherited or computed.
   public var decompressedSHA256: String?
+  /// Format of the content, from the scan it stands for.
   public var format: String?
+  /// Compression of this file.
   public var compression: String?
+  /// Lines of the content.
   public var records = 0
+  /// Decompressed bytes of the content.
   public var bytes = 0
+  /// The row whose scan covered this content (for `seen`).
   public var seenFileID: Int64?
 
+  /// A skipped file with no content description yet.
   public init(path: String, reason: Reason, facts: FileFacts?) {
     self.path = path
     self.reason = reason
@@ -69,7 +86,9 @@ public struct SkippedFile: Sendable, Equatable {
 /// removes them). Call ``finish()`` after the run to wait for the queue and get the totals.
 // SAFETY: every mutable field is touched only on `queue` (serial); `digests` is a Mutex.
 public final class CatalogSink: ScanSink, @unchecked Sendable {
+  /// The catalog written to.
   public let store: CatalogStore
+  /// The run the rows belong to.
   public let runID: Int64
   private let detectorSetHash: String
   private let batchSize: Int
@@ -103,6 +122,7 @@ public final class CatalogSink: ScanSink, @unchecked Sendable {
     self.onCommit = onCommit
   }
 
+  /// Queues the event for the catalog queue; returns at once.
   public func handle(_ event: ScanEvent) {
     queue.async { [self] in
       guard firstError == nil else { return }
@@ -146,7 +166,8 @@ public final class CatalogSink: ScanSink, @unchecked Sendable {
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'skipped', ?, 0, ?, ?, ?)
               """,
             arguments: [
-              runID, file.path, file.facts?.size, file.facts.map { Int64($0.modificationNanoseconds) },
+              runID, file.path, file.facts?.size,
+              file.facts.map { Int64($0.modificationNanoseconds) },
               file.facts.map { Int64(bitPattern: $0.inode) },
               file.facts.map { Int64(bitPattern: $0.device) }, file.sha256, file.format,
               file.compression, file.records, file.bytes, file.reason.rawValue, detectorSetHash,

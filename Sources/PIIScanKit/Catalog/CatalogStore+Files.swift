@@ -2,21 +2,37 @@ import GRDB
 
 /// The last known state of a path in the catalog: what a sweep compares a file against.
 public struct CatalogFileState: Sendable, Equatable {
+  /// The `files.id` of the row.
   public var fileID: Int64
+  /// The run that wrote the row.
   public var runID: Int64
+  /// The path as recorded.
   public var path: String
+  /// Size in bytes from `stat` before reading (nil for deleted rows).
   public var size: Int?
+  /// mtime in nanoseconds since the epoch.
   public var modificationNanoseconds: Int?
+  /// Inode number.
   public var inode: UInt64?
+  /// SHA-256 (hex) of the raw bytes, when the file was read whole.
   public var sha256: String?
+  /// SHA-256 (hex) of the decompressed stream.
   public var decompressedSHA256: String?
+  /// `text`, `jsonl` or `csv`.
   public var format: String?
+  /// `none`, `gzip` or `zstd`.
   public var compression: String?
+  /// Lines in the decompressed stream.
   public var records: Int
+  /// Decompressed bytes.
   public var bytes: Int
+  /// `scanned`, `failed`, `skipped` or `partial`.
   public var status: String
+  /// Why a `skipped` or `partial` row is so (`unchanged`, `seen`, `deleted`, `binary`, `changed`).
   public var reason: String?
+  /// The detector-set hash of the run that wrote the row.
   public var detectorSetHash: String
+  /// For content recorded as seen: the row whose scan covered it.
   public var seenFileID: Int64?
 
   init(row: Row) {
@@ -59,7 +75,9 @@ extension CatalogStore {
 
   /// A row whose decompressed content has this digest and was fully scanned under this detector
   /// set, or nil.
-  public func scannedContent(decompressedSHA256: String, detectorSetHash: String) throws -> CatalogFileState? {
+  public func scannedContent(decompressedSHA256: String, detectorSetHash: String) throws
+    -> CatalogFileState?
+  {
     try read { db in
       try Row.fetchOne(
         db,

@@ -1,7 +1,8 @@
+import GRDB
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import GRDB
 
 /// What a run records about itself when it starts: never the key, only its id.
 public struct RunRecord: Sendable {
@@ -19,6 +20,7 @@ public struct RunRecord: Sendable {
   /// The piiscan version.
   public var toolVersion: String
 
+  /// A run record; `arguments` should not contain secrets (keys come from files).
   public init(
     command: String, arguments: [String], detectors: DetectorSet, policy: String? = nil,
     keyID: String, toolVersion: String
@@ -34,10 +36,15 @@ public struct RunRecord: Sendable {
 
 /// Run totals written when a run ends.
 public struct RunTotals: Sendable, Equatable {
+  /// Files scanned (including partial and resumed).
   public var filesScanned = 0
+  /// Files skipped: unchanged, seen or binary (deleted ones are not counted).
   public var filesSkipped = 0
+  /// Files that could not be read or decoded.
   public var filesFailed = 0
+  /// Findings recorded by the run.
   public var findings = 0
+  /// All zero.
   public init() {}
 }
 

@@ -117,7 +117,8 @@ public final class CatalogStore: @unchecked Sendable {
       return try pool.write(body)
     } catch let error as DatabaseError {
       throw ScanError(
-        .writeFailed, "catalog write failed: \(error.message ?? "SQLite error \(error.resultCode)")",
+        .writeFailed,
+        "catalog write failed: \(error.message ?? "SQLite error \(error.resultCode)")",
         path: path)
     }
   }

@@ -26,18 +26,26 @@ public enum SARIFWriter {
     store: CatalogStore, run: Int64, query: CatalogQuery = CatalogQuery(), toolVersion: String
   ) throws -> [UInt8] {
     try store.read { db in
-      guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM runs WHERE id = ?)", arguments: [run]) == true
+      guard
+        try Bool.fetchOne(
+          db, sql: "SELECT EXISTS(SELECT 1 FROM runs WHERE id = ?)", arguments: [run]) == true
       else {
-        throw ScanError(.badUsage, "no run \(run) in this catalog; `piiscan catalog runs` lists them", path: store.path)
+        throw ScanError(
+          .badUsage, "no run \(run) in this catalog; `piiscan catalog runs` lists them",
+          path: store.path)
       }
       let rules = try Row.fetchAll(
-        db, sql: "SELECT detector, entity, severity, description FROM run_detectors WHERE run_id = ? ORDER BY detector",
+        db,
+        sql:
+          "SELECT detector, entity, severity, description FROM run_detectors WHERE run_id = ? ORDER BY detector",
         arguments: [run])
       var ruleIndex: [String: Int] = [:]
       var out: [UInt8] = []
       out += Array("{\"$schema\":".utf8)
       json(schemaURI, &out)
-      out += Array(",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"piiscan\",\"version\":".utf8)
+      out += Array(
+        ",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"piiscan\",\"version\":"
+          .utf8)
       json(toolVersion, &out)
       out += Array(",\"rules\":[".utf8)
       for (i, rule) in rules.enumerated() {
@@ -57,8 +65,14 @@ public enum SARIFWriter {
 
       var clauses = ["g.run_id = ?"]
       var args: [(any DatabaseValueConvertible)?] = [run]
-      if let entity = query.entity { clauses.append("g.entity = ?"); args.append(entity) }
-      if let glob = query.pathGlob { clauses.append("f.path GLOB ?"); args.append(glob) }
+      if let entity = query.entity {
+        clauses.append("g.entity = ?")
+        args.append(entity)
+      }
+      if let glob = query.pathGlob {
+        clauses.append("f.path GLOB ?")
+        args.append(glob)
+      }
       let cursor = try Row.fetchCursor(
         db,
         sql: """
@@ -79,7 +93,8 @@ public enum SARIFWriter {
         out += Array("{\"ruleId\":".utf8)
         json(detector, &out)
         if let index = ruleIndex[detector] { out += Array(",\"ruleIndex\":\(index)".utf8) }
-        out += Array(",\"level\":\"\(level(row["severity"] ?? "medium"))\",\"message\":{\"text\":".utf8)
+        out += Array(
+          ",\"level\":\"\(level(row["severity"] ?? "medium"))\",\"message\":{\"text\":".utf8)
         var text = "\(entity) found"
         if let field { text += " in field \(field)" }
         text += ": \(preview)"

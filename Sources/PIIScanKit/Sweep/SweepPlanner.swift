@@ -1,7 +1,8 @@
+internal import Crypto
+
 #if canImport(Glibc)
   import Glibc
 #endif
-internal import Crypto
 
 /// Decides, per candidate file under a sweep's roots, whether to scan it, resume it or skip it,
 /// by comparing it with its last state in the catalog.
@@ -25,12 +26,18 @@ internal import Crypto
 ///
 /// `full` disables 2–4. A different detector set never matches, so it rescans everything.
 public struct SweepPlanner {
+  /// Directories (or files) to walk.
   public var roots: [String]
+  /// Globs a file must match one of (empty: every file).
   public var include: [String] = []
+  /// Globs that exclude a file.
   public var exclude: [String] = []
+  /// Rescan everything (no unchanged, append-only or seen decisions).
   public var full = false
+  /// The run's ``DetectorSet/hash``; earlier scans count only under the same hash.
   public let detectorSetHash: String
 
+  /// A planner for `roots` under the detector set with this hash.
   public init(roots: [String], detectorSetHash: String) {
     self.roots = roots
     self.detectorSetHash = detectorSetHash
@@ -38,16 +45,21 @@ public struct SweepPlanner {
 
   /// One file to scan, with what is known before reading it.
   public struct Candidate: Sendable {
+    /// The path to scan.
     public var path: String
+    /// `stat` facts taken while planning.
     public var facts: FileFacts
     /// Decompressed offset and line count to resume from (0, 0: from the start).
     public var startOffset = 0
+    /// Lines before `startOffset`.
     public var lineBase = 0
   }
 
   /// What the sweep will do.
   public struct Plan: Sendable {
+    /// Files to scan, in walk order.
     public var scan: [Candidate] = []
+    /// Files not read again: unchanged or already seen.
     public var skipped: [SkippedFile] = []
     /// Paths under the roots that the catalog knew and that no longer exist.
     public var deleted: [SkippedFile] = []
@@ -67,7 +79,8 @@ public struct SweepPlanner {
       seenPaths.insert(file.path)
       guard let facts = FileFacts.of(file.path) else {
         plan.problems.append(
-          ScanError(.unreadable, "vanished or not a regular file while planning; skipped", path: file.path))
+          ScanError(
+            .unreadable, "vanished or not a regular file while planning; skipped", path: file.path))
         continue
       }
       var candidate = Candidate(path: file.path, facts: facts)
@@ -76,7 +89,8 @@ public struct SweepPlanner {
       if !full, let previous, previous.isComplete || previous.reason == "binary",
         previous.detectorSetHash == detectorSetHash
       {
-        if previous.size == facts.size && previous.modificationNanoseconds == facts.modificationNanoseconds
+        if previous.size == facts.size
+          && previous.modificationNanoseconds == facts.modificationNanoseconds
           && previous.inode == facts.inode
         {
           var skip = SkippedFile(path: file.path, reason: .unchanged, facts: facts)
@@ -117,7 +131,8 @@ public struct SweepPlanner {
     if pattern.contains("/") {
       subject = path
     } else {
-      subject = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+      subject =
+        path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
     }
     return fnmatch(pattern, subject, 0) == 0
   }
@@ -136,7 +151,9 @@ public struct SweepPlanner {
     return (size, previous.records)
   }
 
-  private func contentSeen(_ path: String, facts: FileFacts, store: CatalogStore) throws -> SkippedFile? {
+  private func contentSeen(_ path: String, facts: FileFacts, store: CatalogStore) throws
+    -> SkippedFile?
+  {
     // A plain file's decompressed size is its size: only hash when some scanned content has it.
     var probe: FileFacts.ContentDigest
     do {
@@ -150,8 +167,9 @@ public struct SweepPlanner {
     } catch {
       return nil  // unreadable: let the scan report it
     }
-    guard let match = try store.scannedContent(
-      decompressedSHA256: probe.decompressedSHA256, detectorSetHash: detectorSetHash)
+    guard
+      let match = try store.scannedContent(
+        decompressedSHA256: probe.decompressedSHA256, detectorSetHash: detectorSetHash)
     else { return nil }
     var seen = SkippedFile(path: path, reason: .seen, facts: facts)
     seen.sha256 = probe.rawSHA256
@@ -218,7 +236,8 @@ enum PrefixDigest {
     var remaining = length
     var last: UInt8 = 0
     while remaining > 0 {
-      let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(buffer.count, remaining)]))
+      let n = try source.read(
+        into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(buffer.count, remaining)]))
       if n == 0 { throw ScanError(.unreadable, "shorter than expected", path: path) }
       hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
       last = buffer[n - 1]

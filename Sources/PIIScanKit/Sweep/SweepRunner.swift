@@ -11,15 +11,20 @@
 ///   .execute(sink: summary)
 /// ```
 public struct SweepRunner {
+  /// The catalog.
   public let store: CatalogStore
+  /// Decides what to scan.
   public let planner: SweepPlanner
+  /// Scans the files to scan.
   public let pipeline: ScanPipeline
+  /// What the run records about itself.
   public let run: RunRecord
   /// Called on the catalog queue after each scanned file is committed.
   public var onCommit: (@Sendable (FileReport) -> Void)?
   /// Wraps each file's digesting consumer (redaction into a mirrored tree, later).
   public var consumer: (@Sendable (InputFile) -> ChunkConsumer?)?
 
+  /// A sweep; nothing happens until ``execute(sink:)``.
   public init(store: CatalogStore, planner: SweepPlanner, pipeline: ScanPipeline, run: RunRecord) {
     self.store = store
     self.planner = planner
@@ -29,8 +34,11 @@ public struct SweepRunner {
 
   /// What a sweep did.
   public struct Result: Sendable {
+    /// The run id in the catalog.
     public var runID: Int64
+    /// What was recorded.
     public var totals: RunTotals
+    /// What was decided per file.
     public var plan: SweepPlanner.Plan
     /// Runs found killed and cleaned up before this one.
     public var recoveredRuns: Int
@@ -45,7 +53,8 @@ public struct SweepRunner {
     var offsets: [Int: Int] = [:]
     var files: [InputFile] = []
     for (i, c) in plan.scan.enumerated() {
-      files.append(InputFile(path: c.path, index: i, startOffset: c.startOffset, lineBase: c.lineBase))
+      files.append(
+        InputFile(path: c.path, index: i, startOffset: c.startOffset, lineBase: c.lineBase))
       facts[i] = c.facts
       if c.startOffset > 0 { offsets[i] = c.startOffset }
     }

@@ -25,7 +25,8 @@ extension PIIScanCommand {
     }
 
     struct Files: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "List recorded files and their status.")
+      static let configuration = CommandConfiguration(
+        abstract: "List recorded files and their status.")
       @OptionGroup var query: CatalogQueryOptions
       func run() throws { try query.print { try $0.files(in: $1) } }
     }
@@ -84,7 +85,10 @@ struct CatalogQueryOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Only paths matching this glob.", valueName: "glob"))
   var path: String?
 
-  @Option(help: ArgumentHelp("Only runs started at or after this UTC time (2026-11-21 or 2026-11-21T08:00).", valueName: "time"))
+  @Option(
+    help: ArgumentHelp(
+      "Only runs started at or after this UTC time (2026-11-21 or 2026-11-21T08:00).",
+      valueName: "time"))
   var since: String?
 
   @Flag(help: "JSON Lines, one object per row.")
@@ -178,7 +182,9 @@ enum TableFormatter {
       return text
     }
     var out = table.columns.map(field).joined(separator: ",") + "\r\n"
-    for row in table.rows { out += row.map { field($0.description) }.joined(separator: ",") + "\r\n" }
+    for row in table.rows {
+      out += row.map { field($0.description) }.joined(separator: ",") + "\r\n"
+    }
     return Array(out.utf8)
   }
 }

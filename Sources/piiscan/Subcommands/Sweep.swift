@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import ArgumentParser
 import PIIScanKit
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension PIIScanCommand {
   /// `piiscan sweep`: incremental, cron-safe scans of directory trees into a catalog.
@@ -36,12 +37,15 @@ extension PIIScanCommand {
     @Argument(help: ArgumentHelp("Directories (or files) to sweep.", valueName: "root"))
     var roots: [String] = []
 
-    @Option(help: ArgumentHelp("The SQLite catalog to record into (created if missing).", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "The SQLite catalog to record into (created if missing).", valueName: "file"))
     var catalog: String
 
     @Option(
       help: ArgumentHelp(
-        "Only files matching this glob (name, or whole path if it has a /). Repeatable.", valueName: "glob"))
+        "Only files matching this glob (name, or whole path if it has a /). Repeatable.",
+        valueName: "glob"))
     var include: [String] = []
 
     @Option(help: ArgumentHelp("Skip files matching this glob. Repeatable.", valueName: "glob"))
@@ -56,7 +60,9 @@ extension PIIScanCommand {
     @Flag(help: "Print a one-object JSON summary on stdout.")
     var json = false
 
-    @Flag(name: .customLong("exit-zero"), help: "Exit 0 even when there are findings (errors still exit 2).")
+    @Flag(
+      name: .customLong("exit-zero"),
+      help: "Exit 0 even when there are findings (errors still exit 2).")
     var exitZero = false
 
     @Flag(name: .customLong("no-progress"), help: "No progress line, even on a terminal.")
@@ -66,7 +72,9 @@ extension PIIScanCommand {
 
     func validate() throws {
       if roots.isEmpty { throw ValidationError("give at least one directory to sweep") }
-      if roots.contains("-") { throw ValidationError("sweep reads files, not standard input; use scan -") }
+      if roots.contains("-") {
+        throw ValidationError("sweep reads files, not standard input; use scan -")
+      }
     }
 
     func run() throws {
@@ -104,11 +112,13 @@ extension PIIScanCommand {
       planner.include = include
       planner.exclude = exclude
       planner.full = full
-      let pipeline = ScanPipeline(detectors: detectors, fingerprinter: fingerprinter, options: options)
+      let pipeline = ScanPipeline(
+        detectors: detectors, fingerprinter: fingerprinter, options: options)
       var runner = SweepRunner(
         store: store, planner: planner, pipeline: pipeline,
         run: RunRecord(
-          command: "sweep", arguments: Array(CommandLine.arguments.dropFirst(2)), detectors: detectors,
+          command: "sweep", arguments: Array(CommandLine.arguments.dropFirst(2)),
+          detectors: detectors,
           keyID: fingerprinter.keyID, toolVersion: PIIScanCommand.version))
       runner.onCommit = Self.testExitHook()
 
@@ -142,7 +152,9 @@ extension PIIScanCommand {
     /// `PIISCAN_TEST_EXIT_AFTER_FILES=N`: end the process abruptly (`_exit(99)`, no cleanup,
     /// like a kill) once N scanned files are committed. For the resume tests only.
     static func testExitHook() -> (@Sendable (FileReport) -> Void)? {
-      guard let text = getenv("PIISCAN_TEST_EXIT_AFTER_FILES"), let limit = Int(String(cString: text)) else {
+      guard let text = getenv("PIISCAN_TEST_EXIT_AFTER_FILES"),
+        let limit = Int(String(cString: text))
+      else {
         return nil
       }
       let box = AtomicBox()
@@ -165,7 +177,9 @@ struct SweepReport {
   let seconds: Double
 
   var findings: Int { result.totals.findings }
-  var hasErrors: Bool { summary.hasErrors || !result.plan.problems.isEmpty || result.totals.filesFailed > 0 }
+  var hasErrors: Bool {
+    summary.hasErrors || !result.plan.problems.isEmpty || result.totals.filesFailed > 0
+  }
   var unchanged: Int { result.plan.skipped.filter { $0.reason == .unchanged }.count }
   var seen: Int { result.plan.skipped.filter { $0.reason == .seen }.count }
   var resumed: Int { result.plan.scan.filter { $0.startOffset > 0 }.count }
@@ -198,7 +212,8 @@ struct SweepReport {
     }
     for d in result.plan.deleted { text += "\n  gone since the last sweep: \(d.path)" }
     if result.recoveredRuns > 0 {
-      text += "\n  \(result.recoveredRuns) interrupted run(s) cleaned up; their finished files were kept"
+      text +=
+        "\n  \(result.recoveredRuns) interrupted run(s) cleaned up; their finished files were kept"
     }
     return text
   }

@@ -14,30 +14,40 @@ import Testing
     let b = dir.appendingPathComponent("b.jsonl")
     try CatalogFixtures.write(CatalogFixtures.logLines(0..<40), to: a)
     try CatalogFixtures.write(
-      (0..<10).map { #"{"id":\#($0),"contact":{"email":"person\#($0)@example.net"}}"# + "\n" }.joined(), to: b)
+      (0..<10).map { #"{"id":\#($0),"contact":{"email":"person\#($0)@example.net"}}"# + "\n" }
+        .joined(), to: b)
     let store = try CatalogStore(path: dir.appendingPathComponent("c.db").path)
     let run = try store.beginRun(
       RunRecord(
         command: "scan", arguments: [], detectors: CatalogFixtures.detectors,
         keyID: CatalogFixtures.fingerprinter.keyID, toolVersion: "test"))
     let sink = CatalogSink(
-      store: store, runID: run, detectorSetHash: CatalogFixtures.detectors.hash, batchSize: batchSize)
+      store: store, runID: run, detectorSetHash: CatalogFixtures.detectors.hash,
+      batchSize: batchSize)
     let collected = CollectingSink()
     var options = ScanOptions()
     options.chunkSize = 256
-    ScanPipeline(detectors: CatalogFixtures.detectors, fingerprinter: CatalogFixtures.fingerprinter, options: options)
-      .run(inputs: [a.path, b.path], sink: MultiSink([sink, collected])) { file in
-        sink.digestingConsumer(for: file)
-      }
+    ScanPipeline(
+      detectors: CatalogFixtures.detectors, fingerprinter: CatalogFixtures.fingerprinter,
+      options: options
+    )
+    .run(inputs: [a.path, b.path], sink: MultiSink([sink, collected])) { file in
+      sink.digestingConsumer(for: file)
+    }
     let totals = try sink.finish()
     #expect(totals.filesScanned == 2)
     #expect(totals.findings == collected.findings.count)
     #expect(collected.findings.count == 14 + 10)
 
     let table = try CatalogQuery(run: run).findings(in: store)
-    let stored = zip(zip(table.column("path"), table.column("offset")), zip(table.column("line"), table.column("fingerprint")))
-      .map { "\($0.0.0) \($0.0.1) \($0.1.0) \($0.1.1)" }
-    let expected = collected.findings.map { "\($0.source) \($0.offset) \($0.line) \($0.fingerprint)" }
+    let stored = zip(
+      zip(table.column("path"), table.column("offset")),
+      zip(table.column("line"), table.column("fingerprint"))
+    )
+    .map { "\($0.0.0) \($0.0.1) \($0.1.0) \($0.1.1)" }
+    let expected = collected.findings.map {
+      "\($0.source) \($0.offset) \($0.line) \($0.fingerprint)"
+    }
     #expect(stored == expected)
     #expect(table.column("field").contains(.text("/contact/email")))
 
@@ -56,17 +66,21 @@ import Testing
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let input = dir.appendingPathComponent("a.log")
-    try CatalogFixtures.write("mail zed.quux.4711@example.org\ncc: yolanda.vexx.0815@example.net\n", to: input)
+    try CatalogFixtures.write(
+      "mail zed.quux.4711@example.org\ncc: yolanda.vexx.0815@example.net\n", to: input)
     let path = dir.appendingPathComponent("c.db").path
     let store = try CatalogStore(path: path)
-    let (result, events) = try CatalogFixtures.sweep([dir.appendingPathComponent("a.log").path], store: store)
+    let (result, events) = try CatalogFixtures.sweep(
+      [dir.appendingPathComponent("a.log").path], store: store)
     #expect(result.totals.findings == 2)
     #expect(events.findings.count == 2)
     try store.pool.close()
     let values = ["zed.quux.4711@example.org", "yolanda.vexx.0815@example.net"]
     for suffix in ["", "-wal"] {
       let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data()
-      for value in values { #expect(bytes.range(of: Data(value.utf8)) == nil, "a raw value in the catalog\(suffix)") }
+      for value in values {
+        #expect(bytes.range(of: Data(value.utf8)) == nil, "a raw value in the catalog\(suffix)")
+      }
     }
   }
 
@@ -77,7 +91,8 @@ import Testing
     let plain = dir.appendingPathComponent("src/app.log")
     try CatalogFixtures.write(CatalogFixtures.logLines(0..<30), to: plain)
     let gz = dir.appendingPathComponent("in/app.log.gz")
-    try FileManager.default.createDirectory(at: gz.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: gz.deletingLastPathComponent(), withIntermediateDirectories: true)
     try CatalogFixtures.gzip(plain, to: gz)
     let store = try CatalogStore(path: dir.appendingPathComponent("c.db").path)
     try CatalogFixtures.sweep([gz.path], store: store)

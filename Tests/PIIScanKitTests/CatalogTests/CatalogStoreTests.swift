@@ -82,7 +82,8 @@ import Testing
     let fp = Fingerprinter(key: key)
     let run = try store.beginRun(
       RunRecord(
-        command: "scan", arguments: ["logs", "--key-file", "k"], detectors: CatalogFixtures.detectors,
+        command: "scan", arguments: ["logs", "--key-file", "k"],
+        detectors: CatalogFixtures.detectors,
         keyID: fp.keyID, toolVersion: "9.9"))
     try store.finishRun(run, totals: RunTotals())
     let rows = try CatalogFixtures.rows(store, "SELECT * FROM runs")
@@ -94,7 +95,8 @@ import Testing
     let detectors = try CatalogQueryProbe.count(store, "SELECT COUNT(*) FROM run_detectors")
     #expect(detectors == CatalogFixtures.detectors.detectors.count)
     let hashes = try CatalogFixtures.rows(store, "SELECT detector, hash FROM run_detectors")
-    let expected = Dictionary(uniqueKeysWithValues: CatalogFixtures.detectors.detectors.map { ($0.id, $0.hash) })
+    let expected = Dictionary(
+      uniqueKeysWithValues: CatalogFixtures.detectors.detectors.map { ($0.id, $0.hash) })
     for row in hashes { #expect(expected[row["detector"]!] == row["hash"]) }
     try store.pool.close()
     for suffix in ["", "-wal"] {

@@ -33,7 +33,8 @@ enum CatalogFixtures {
   /// Sets a file's mtime (to make "touched" deterministic without sleeping).
   static func setModification(_ url: URL, seconds: Int) throws {
     try FileManager.default.setAttributes(
-      [.modificationDate: Date(timeIntervalSince1970: TimeInterval(seconds))], ofItemAtPath: url.path)
+      [.modificationDate: Date(timeIntervalSince1970: TimeInterval(seconds))],
+      ofItemAtPath: url.path)
   }
 
   /// Compresses `url` with the gzip CLI into `to` (the source is kept).
@@ -55,7 +56,8 @@ enum CatalogFixtures {
     var options = ScanOptions()
     options.threads = 2
     options.chunkSize = 4096
-    let pipeline = ScanPipeline(detectors: detectors, fingerprinter: fingerprinter, options: options)
+    let pipeline = ScanPipeline(
+      detectors: detectors, fingerprinter: fingerprinter, options: options)
     let runner = SweepRunner(
       store: store, planner: planner, pipeline: pipeline,
       run: RunRecord(

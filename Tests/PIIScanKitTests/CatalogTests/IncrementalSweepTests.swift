@@ -48,7 +48,8 @@ import Testing
     #expect(second.result.totals.filesSkipped == 2)
     #expect(second.result.totals.findings == 0)
     #expect(second.events.reports.isEmpty, "nothing went through the pipeline")
-    #expect(try t.reasons(run: second.result.runID) == ["a.log": "unchanged", "b.log": "unchanged"])
+    #expect(
+      try t.reasons(run: second.result.runID) == ["a.log": "unchanged", "b.log": "unchanged"])
     // Skipped rows inherit the content description of the scan they stand for.
     let row = try #require(try t.store.lastState(path: t.path("a.log")))
     #expect(row.reason == "unchanged")
@@ -103,16 +104,22 @@ import Testing
     #expect(second.result.totals.findings == 5)
     #expect(second.events.findings.allSatisfy { $0.offset >= oldSize })
 
-    let full = runScan([log.path], detectors: CatalogFixtures.detectors, key: Array("catalog-test-key-0123456789".utf8))
+    let full = runScan(
+      [log.path], detectors: CatalogFixtures.detectors,
+      key: Array("catalog-test-key-0123456789".utf8))
     let both = first.events.findings + second.events.findings
-    #expect(both.map { "\($0.offset) \($0.line) \($0.fingerprint)" } == full.findings.map { "\($0.offset) \($0.line) \($0.fingerprint)" })
+    #expect(
+      both.map { "\($0.offset) \($0.line) \($0.fingerprint)" }
+        == full.findings.map { "\($0.offset) \($0.line) \($0.fingerprint)" })
     let row = try #require(try t.store.lastState(path: log.path))
     #expect(row.records == 45)
     #expect(row.sha256 == sha256Hex(try Data(contentsOf: log)), "the digest covers the whole file")
     // And it can be resumed again.
     try CatalogFixtures.append(CatalogFixtures.logLines(45..<48), to: log)
     let third = try CatalogFixtures.sweep([t.root], store: t.store)
-    #expect(third.result.plan.scan.first?.startOffset == (try Data(contentsOf: log).count) - CatalogFixtures.logLines(45..<48).utf8.count)
+    #expect(
+      third.result.plan.scan.first?.startOffset == (try Data(contentsOf: log).count)
+        - CatalogFixtures.logLines(45..<48).utf8.count)
     #expect(third.result.totals.findings == 1)
   }
 
@@ -136,7 +143,8 @@ import Testing
     try CatalogFixtures.sweep([t.root], store: t.store)
 
     try FileManager.default.moveItem(at: t.url("app.log"), to: t.url("app.log.1"))
-    try CatalogFixtures.write(CatalogFixtures.logLines(100..<130, tag: "day2"), to: t.url("app.log"))
+    try CatalogFixtures.write(
+      CatalogFixtures.logLines(100..<130, tag: "day2"), to: t.url("app.log"))
     let second = try CatalogFixtures.sweep([t.root], store: t.store)
     #expect(try t.reasons(run: second.result.runID) == ["app.log": "scanned", "app.log.1": "seen"])
     #expect(second.result.totals.findings == 10)
@@ -151,7 +159,9 @@ import Testing
     #expect(third.result.plan.deleted.map(\.path) == [t.path("app.log.1")])
     // The seen row points at the scan of the original content.
     let original = try CatalogQueryProbe.count(
-      t.store, "SELECT id FROM files WHERE path = '\(t.path("app.log"))' AND status = 'scanned' ORDER BY id LIMIT 1")
+      t.store,
+      "SELECT id FROM files WHERE path = '\(t.path("app.log"))' AND status = 'scanned' ORDER BY id LIMIT 1"
+    )
     let gz = try #require(try t.store.lastState(path: t.path("app.log.2.gz")))
     #expect(gz.seenFileID == Int64(original))
     #expect(gz.compression == "gzip")
@@ -177,7 +187,8 @@ import Testing
     try CatalogFixtures.write(CatalogFixtures.logLines(0..<30), to: t.url("a.log"))
     try CatalogFixtures.write(CatalogFixtures.logLines(30..<60), to: t.url("b.log"))
     try CatalogFixtures.sweep([t.root], store: t.store)
-    let fewer = try CatalogFixtures.detectors.filtered(enable: [], disable: ["phone"], countries: [])
+    let fewer = try CatalogFixtures.detectors.filtered(
+      enable: [], disable: ["phone"], countries: [])
     #expect(fewer.hash != CatalogFixtures.detectors.hash)
     let second = try CatalogFixtures.sweep([t.root], store: t.store, detectors: fewer)
     #expect(second.result.totals.filesScanned == 2)
@@ -204,14 +215,18 @@ import Testing
     }
     let r = try CatalogFixtures.sweep(
       [t.root], store: t.store, include: ["*.log", "*.log.[0-9]"], exclude: ["*/skip/*"])
-    #expect(Set(r.result.plan.scan.map { String($0.path.dropFirst(t.root.count + 1)) }) == ["a.log", "b.log.1", "sub/d.log"])
+    #expect(
+      Set(r.result.plan.scan.map { String($0.path.dropFirst(t.root.count + 1)) }) == [
+        "a.log", "b.log.1", "sub/d.log",
+      ])
   }
 
   @Test func symlinkLoopsAreReportedAndSkipped() throws {
     let t = try Tree()
     defer { try? FileManager.default.removeItem(at: t.dir) }
     try CatalogFixtures.write(CatalogFixtures.logLines(0..<3), to: t.url("sub/a.log"))
-    try FileManager.default.createSymbolicLink(atPath: t.path("sub/loop"), withDestinationPath: t.path("sub"))
+    try FileManager.default.createSymbolicLink(
+      atPath: t.path("sub/loop"), withDestinationPath: t.path("sub"))
     let r = try CatalogFixtures.sweep([t.root], store: t.store)
     #expect(r.result.totals.filesScanned == 1)
     #expect(r.result.plan.problems.contains { $0.message.contains("symlink loop") })
@@ -238,7 +253,8 @@ import Testing
     #expect(second.result.recoveredRuns == 1)
     #expect(try t.reasons(run: second.result.runID) == ["a.log": "unchanged", "b.log": "scanned"])
     #expect(try t.scannedRows("b.log") == 1)
-    let status = try CatalogFixtures.rows(t.store, "SELECT status FROM runs WHERE id = \(first.result.runID)")
+    let status = try CatalogFixtures.rows(
+      t.store, "SELECT status FROM runs WHERE id = \(first.result.runID)")
     #expect(status.first?["status"] == "interrupted")
     #expect(try CatalogQueryProbe.count(t.store, "SELECT COUNT(*) FROM findings") == 20)
   }

