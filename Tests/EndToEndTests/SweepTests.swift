@@ -51,8 +51,14 @@ import Testing
   @Test func sweepReportsJSONAndExitCodesThenSkipsUnchangedFiles() throws {
     let t = try makeTree(3)
     defer { try? FileManager.default.removeItem(at: t.dir) }
-    let first = try piiscan(["sweep", t.root, "--catalog", t.catalog, "--json"])
+    let sarifPath = t.dir.appendingPathComponent("sweep.sarif")
+    let first = try piiscan([
+      "sweep", t.root, "--catalog", t.catalog, "--json", "--sarif", sarifPath.path,
+    ])
     #expect(first.status == 1, "findings exit 1: \(first.stderr)")
+    let sarif = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: sarifPath)) as? [String: Any])
+    #expect(((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.count == 30)
     let a = try object(first.stdout)
     #expect(a["files_scanned"] as? Int == 3)
     #expect(a["files_skipped"] as? Int == 0)

@@ -264,6 +264,7 @@ public final class CatalogSink: ScanSink, @unchecked Sendable {
           report.bytes, status.rawValue, reason, error, offset, decompressed, id,
         ])
     }
+    if reason == "changed" { totals.changedPaths.append(report.file.path) }
     switch status {
     case .scanned, .partial: totals.filesScanned += 1
     case .skipped: totals.filesSkipped += 1

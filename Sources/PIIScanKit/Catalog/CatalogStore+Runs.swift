@@ -44,6 +44,9 @@ public struct RunTotals: Sendable, Equatable {
   public var filesFailed = 0
   /// Findings recorded by the run.
   public var findings = 0
+  /// Paths that changed while they were being scanned (recorded `partial`, reason `changed`,
+  /// with their pre-scan facts so the next sweep rescans them). Not stored in `runs`.
+  public var changedPaths: [String] = []
   /// All zero.
   public init() {}
 }

@@ -60,6 +60,12 @@ extension PIIScanCommand {
     @Flag(help: "Print a one-object JSON summary on stdout.")
     var json = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Also write this sweep's findings as SARIF 2.1.0 to this file (- for stdout).",
+        valueName: "file"))
+    var sarif: String?
+
     @Flag(
       name: .customLong("exit-zero"),
       help: "Exit 0 even when there are findings (errors still exit 2).")
@@ -141,10 +147,25 @@ extension PIIScanCommand {
       if json {
         let out = StandardOutputSink()
         _ = try? report.json().withUnsafeBytes { try out.write($0) }
-      } else if !quiet || report.findings > 0 || report.hasErrors {
+      } else if !quiet || report.findings > 0 || report.hasErrors
+        || !result.totals.changedPaths.isEmpty
+      {
         Console.stderr(report.text())
       }
-      if report.hasErrors { throw Exit.error }
+      var sarifFailed = false
+      if let sarif {
+        do {
+          let document = try SARIFWriter.document(
+            store: store, run: result.runID, toolVersion: PIIScanCommand.version)
+          var sink = try OutputFile.open(sarif)
+          try document.withUnsafeBytes { try sink.write($0) }
+          try sink.finish()
+        } catch {
+          Console.stderr("piiscan: error: cannot write SARIF: \(error)")
+          sarifFailed = true
+        }
+      }
+      if report.hasErrors || sarifFailed { throw Exit.error }
       if report.findings > 0 && !exitZero { throw Exit.findings }
       throw Exit.clean
     }
@@ -185,11 +206,11 @@ struct SweepReport {
   var resumed: Int { result.plan.scan.filter { $0.startOffset > 0 }.count }
 
   /// `{"run_id":N,"files_scanned":N,"files_resumed":N,"files_skipped":N,"files_unchanged":N,
-  /// "files_seen":N,"files_deleted":N,"files_failed":N,"bytes":N,"findings":N,
+  /// "files_seen":N,"files_deleted":N,"files_failed":N,"files_changed":N,"bytes":N,"findings":N,
   /// "entities":{…},"errors":N,"recovered_runs":N,"seconds":S}`
   func json() -> [UInt8] {
     var out = Array(
-      "{\"run_id\":\(result.runID),\"files_scanned\":\(result.totals.filesScanned),\"files_resumed\":\(resumed),\"files_skipped\":\(result.totals.filesSkipped),\"files_unchanged\":\(unchanged),\"files_seen\":\(seen),\"files_deleted\":\(result.plan.deleted.count),\"files_failed\":\(result.totals.filesFailed),\"bytes\":\(summary.bytes),\"findings\":\(findings),\"entities\":{"
+      "{\"run_id\":\(result.runID),\"files_scanned\":\(result.totals.filesScanned),\"files_resumed\":\(resumed),\"files_skipped\":\(result.totals.filesSkipped),\"files_unchanged\":\(unchanged),\"files_seen\":\(seen),\"files_deleted\":\(result.plan.deleted.count),\"files_failed\":\(result.totals.filesFailed),\"files_changed\":\(result.totals.changedPaths.count),\"bytes\":\(summary.bytes),\"findings\":\(findings),\"entities\":{"
         .utf8)
     for (i, entity) in summary.entityCounts.keys.sorted().enumerated() {
       let c = summary.entityCounts[entity] ?? EntityCount()
@@ -211,6 +232,9 @@ struct SweepReport {
       text += "\n  \(entity): \(c.count) (\(c.validated) validated)"
     }
     for d in result.plan.deleted { text += "\n  gone since the last sweep: \(d.path)" }
+    for path in result.totals.changedPaths {
+      text += "\n  changed while being scanned (will be rescanned): \(path)"
+    }
     if result.recoveredRuns > 0 {
       text +=
         "\n  \(result.recoveredRuns) interrupted run(s) cleaned up; their finished files were kept"

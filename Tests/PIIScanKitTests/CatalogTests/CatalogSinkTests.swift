@@ -103,6 +103,36 @@ import Testing
   }
 }
 
+extension CatalogSinkTests {
+  /// A file whose stat facts differ after the read from those taken before it is recorded as
+  /// partial/changed with the pre-read facts, so the next sweep rescans it.
+  @Test func fileThatChangedDuringTheScanIsReportedAndKeptForRescan() throws {
+    let dir = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("a.log")
+    try CatalogFixtures.write(CatalogFixtures.logLines(0..<9), to: input)
+    let now = try #require(FileFacts.of(input.path))
+    var before = now
+    before.size -= 5  // as if the file grew while it was read
+    let store = try CatalogStore(path: dir.appendingPathComponent("c.db").path)
+    let run = try store.beginRun(
+      RunRecord(
+        command: "sweep", arguments: [], detectors: CatalogFixtures.detectors, keyID: "k",
+        toolVersion: "test"))
+    let sink = CatalogSink(
+      store: store, runID: run, detectorSetHash: CatalogFixtures.detectors.hash, facts: [0: before])
+    ScanPipeline(detectors: CatalogFixtures.detectors, fingerprinter: CatalogFixtures.fingerprinter)
+      .run(files: [InputFile(path: input.path, index: 0)], sink: sink)
+    let totals = try sink.finish()
+    #expect(totals.changedPaths == [input.path])
+    let row = try #require(try store.lastState(path: input.path))
+    #expect(row.status == "partial")
+    #expect(row.reason == "changed")
+    #expect(row.size == before.size)
+    #expect(!row.isComplete)
+  }
+}
+
 /// Lower-case hex SHA-256 through the sha256sum CLI (an independent implementation).
 func sha256Hex(_ data: Data) -> String {
   let r = try? Fixtures.run("sha256sum", [], input: data)
