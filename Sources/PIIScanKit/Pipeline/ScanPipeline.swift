@@ -41,6 +41,20 @@ public final class ScanPipeline: Sendable {
   ) {
     let emitter = OrderedEmitter(sink: sink)
     let files = InputExpander.expand(inputs) { problem in emitter.problem(problem) }
+    run(files: files, emitter: emitter, consumer: consumer)
+  }
+
+  /// Scans files already expanded (a sweep's plan); `files[i].index` must be `i`.
+  public func run(
+    files: [InputFile], sink: ScanSink, consumer: (@Sendable (InputFile) -> ChunkConsumer?)? = nil
+  ) {
+    precondition(files.indices.allSatisfy { files[$0].index == $0 }, "file indices are 0..<count")
+    run(files: files, emitter: OrderedEmitter(sink: sink), consumer: consumer)
+  }
+
+  private func run(
+    files: [InputFile], emitter: OrderedEmitter, consumer: (@Sendable (InputFile) -> ChunkConsumer?)?
+  ) {
     emitter.expect(files.count)
 
     let jobs = BlockingQueue<Chunk>()

@@ -38,6 +38,7 @@ extension PIIScanCommand {
     @OptionGroup var detection: DetectionOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var lineage: LineageOptions
+    @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
       if inputs.isEmpty {
@@ -62,6 +63,7 @@ extension PIIScanCommand {
       var run = ScanRun(
         inputs: inputs, findingsPath: findings, detectors: detectors, fingerprinter: fingerprinter,
         options: options, output: output)
+      run.catalogPath = catalog.catalog
       if lineage.isRequested {
         let recorder = LineageRecorder(
           command: "scan", arguments: Array(CommandLine.arguments.dropFirst()),
