@@ -36,10 +36,10 @@ import TestSupport
       return
     }
     let (version, examples) = try oracle.examples()
+    let tables = PhoneNumberingPlan.metadataVersion
     try #require(
-      version == PhoneNumberingPlan.metadataVersion,
-      "the oracle runs phonenumbers \(version) but the tables come from "
-        + "\(PhoneNumberingPlan.metadataVersion): run `make venv` (or `make phone-metadata`)")
+      version == tables,
+      "oracle: phonenumbers \(version), tables: \(tables); run `make venv` or `make phone-metadata`")
     try #require(examples.count > 1000, "the oracle lists every region's example numbers")
 
     let candidates = Self.candidates(from: examples)
@@ -59,7 +59,7 @@ import TestSupport
       }
     }
     let shown = disagreements.prefix(8).joined(separator: "; ")
-    #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, e.g. \(shown)")
+    #expect(disagreements.count == 0, "disagreements, e.g. \(shown)")
     // Both outcomes must be well represented, for both entry points.
     for national in [false, true] {
       let subset = zip(candidates, answers).filter { ($0.0.region != nil) == national }
