@@ -39,7 +39,8 @@ extension PhoneNumber {
     // The rule applies only when the last capture group took part (Python: `groups()[-1]`).
     if let rule = plan.nationalPrefixTransformRule, groupCount > 0, group(groupCount) != nil {
       let transformed = ArraySlice(expand(rule, group: group) + rest)
-      if try viableOriginal && !PhonePatternCache.fullMatch(general, transformed, scratch: scratch) {
+      if try viableOriginal && !PhonePatternCache.fullMatch(general, transformed, scratch: scratch)
+      {
         return number
       }
       return transformed

@@ -52,7 +52,8 @@ public enum PhoneNumber {
     }
     guard !value.isEmpty, value.allSatisfy(ASCIIByte.isDigit) else { return .rejected }
     do {
-      return try isValidNational(value[...], plan: PhoneNumberingPlan.all[plan], scratch: MatchScratch())
+      return try isValidNational(
+        value[...], plan: PhoneNumberingPlan.all[plan], scratch: MatchScratch())
         ? .confirmed : .rejected
     } catch {
       return .unverifiable

@@ -82,7 +82,10 @@ struct PhoneNumberingPlan: Sendable {
 /// forms exist: `full` (`^(?:p)\z`, Python's `fullmatch`, for number descriptions) and
 /// `prefix` (`^(?:p)`, Python's `re.match`, for leading digits and national prefixes).
 enum PhonePatternCache {
-  enum Anchoring: Int { case full = 0, prefix = 1 }
+  enum Anchoring: Int {
+    case full = 0
+    case prefix = 1
+  }
 
   private static let compiled = Mutex<[Int: CompiledPattern]>([:])
 

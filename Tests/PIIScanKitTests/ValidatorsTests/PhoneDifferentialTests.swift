@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import PIIScanKit
 
@@ -39,7 +39,8 @@ import TestSupport
     let tables = PhoneNumberingPlan.metadataVersion
     try #require(
       version == tables,
-      "oracle: phonenumbers \(version), tables: \(tables); run `make venv` or `make phone-metadata`")
+      "oracle: phonenumbers \(version), tables: \(tables); run `make venv` or `make phone-metadata`"
+    )
     try #require(examples.count > 1000, "the oracle lists every region's example numbers")
 
     let candidates = Self.candidates(from: examples)
@@ -111,10 +112,14 @@ import TestSupport
     // National formats for the regions with a national validator.
     let regions = ValidatorRegistry.nationalPhoneRegions
     let regionCodes = Dictionary(
-      uniqueKeysWithValues: regions.map { ($0, PhoneNumberingPlan.all[PhoneNumberingPlan.byRegion[$0]!].callingCode) })
+      uniqueKeysWithValues: regions.map {
+        ($0, PhoneNumberingPlan.all[PhoneNumberingPlan.byRegion[$0]!].callingCode)
+      })
     for example in examples {
       // A region's validator also sees the examples of the regions sharing its calling code.
-      let code = Int(example.international.dropFirst().prefix(callingCodeLength(Array(example.international.utf8.dropFirst()))))
+      let code = Int(
+        example.international.dropFirst().prefix(
+          callingCodeLength(Array(example.international.utf8.dropFirst()))))
       for region in regions where regionCodes[region] == code {
         let add = { (digits: String) in out.append(Candidate(region: region, digits: digits)) }
         variants(Array(example.national.utf8), keep: 0, add)

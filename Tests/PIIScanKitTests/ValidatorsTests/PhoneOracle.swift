@@ -40,7 +40,8 @@ struct PhoneOracle: Sendable {
   func examples() throws -> (version: String, examples: [Example]) {
     let result = try StdnumOracle.run(python, [script.path, "examples"], input: Data())
     guard result.status == 0 else {
-      throw StdnumOracle.Failure(description: "oracle exited with \(result.status): \(result.stderr)")
+      throw StdnumOracle.Failure(
+        description: "oracle exited with \(result.status): \(result.stderr)")
     }
     var lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
     guard let header = lines.first, header.hasPrefix("# phonenumbers ") else {
@@ -50,7 +51,8 @@ struct PhoneOracle: Sendable {
     let examples = try lines.map { line in
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard fields.count == 4 else { throw StdnumOracle.Failure(description: "bad example line") }
-      return Example(region: fields[0], type: fields[1], international: fields[2], national: fields[3])
+      return Example(
+        region: fields[0], type: fields[1], international: fields[2], national: fields[3])
     }
     return (String(header.dropFirst("# phonenumbers ".count)), examples)
   }
@@ -65,7 +67,8 @@ struct PhoneOracle: Sendable {
     }
     let result = try StdnumOracle.run(python, [script.path], input: input)
     guard result.status == 0 else {
-      throw StdnumOracle.Failure(description: "oracle exited with \(result.status): \(result.stderr)")
+      throw StdnumOracle.Failure(
+        description: "oracle exited with \(result.status): \(result.stderr)")
     }
     return try String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { line in
       switch line {
