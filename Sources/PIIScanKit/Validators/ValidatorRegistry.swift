@@ -11,7 +11,7 @@ public enum ValidatorRegistry {
   ]
 
   /// All validators, in name order.
-  public static let all: [Validator] = (general + coreAndEurope + world).sorted { $0.name < $1.name }
+  public static let all: [Validator] = (general + coreAndEurope + world + phone).sorted { $0.name < $1.name }
 
   /// The validator called `name`, or nil.
   public static func named(_ name: String) -> Validator? {

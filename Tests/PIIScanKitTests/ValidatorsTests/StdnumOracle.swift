@@ -66,7 +66,7 @@ struct StdnumOracle: Sendable {
 
   /// Runs `executable` with `input` on stdin (from a temporary file, so a large input cannot
   /// deadlock against a full stdout pipe).
-  private static func run(_ executable: URL, _ arguments: [String], input: Data) throws -> (
+  static func run(_ executable: URL, _ arguments: [String], input: Data) throws -> (
     status: Int32, stdout: Data, stderr: String
   ) {
     let directory = FileManager.default.temporaryDirectory
