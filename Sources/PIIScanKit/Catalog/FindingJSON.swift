@@ -21,28 +21,77 @@ public enum FindingJSON {
   /// One finding as a JSON object followed by `\n`.
   public static func encode(_ f: Finding, includeValue: Bool = false) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(256)
-    out += Array(#"{"source":"#.utf8)
-    appendString(Array(f.source.utf8), to: &out)
-    out += Array(",\"offset\":\(f.offset),\"length\":\(f.length),\"line\":\(f.line),\"entity\":".utf8)
-    appendString(Array(f.entity.utf8), to: &out)
-    out += Array(#","detector":"#.utf8)
-    appendString(Array(f.detector.utf8), to: &out)
-    out += Array(",\"confidence\":\(formatConfidence(f.confidence)),\"validated\":\(f.validated)".utf8)
+    out.reserveCapacity(320)
+    append(f, includeValue: includeValue, to: &out)
+    return out
+  }
+
+  /// Appends one finding's line to `out` (no intermediate strings: this runs per finding).
+  public static func append(_ f: Finding, includeValue: Bool = false, to out: inout [UInt8]) {
+    out.append(contentsOf: #"{"source":"#.utf8)
+    appendString(f.source, to: &out)
+    out.append(contentsOf: #","offset":"#.utf8)
+    appendInteger(f.offset, to: &out)
+    out.append(contentsOf: #","length":"#.utf8)
+    appendInteger(f.length, to: &out)
+    out.append(contentsOf: #","line":"#.utf8)
+    appendInteger(f.line, to: &out)
+    out.append(contentsOf: #","entity":"#.utf8)
+    appendString(f.entity, to: &out)
+    out.append(contentsOf: #","detector":"#.utf8)
+    appendString(f.detector, to: &out)
+    out.append(contentsOf: #","confidence":"#.utf8)
+    appendConfidence(f.confidence, to: &out)
+    out.append(contentsOf: f.validated ? #","validated":true"#.utf8 : #","validated":false"#.utf8)
     if let field = f.field {
-      out += Array(#","field":"#.utf8)
-      appendString(Array(field.utf8), to: &out)
+      out.append(contentsOf: #","field":"#.utf8)
+      appendString(field, to: &out)
     }
-    out += Array(#","preview":"#.utf8)
-    appendString(Array(f.preview.utf8), to: &out)
-    out += Array(#","fingerprint":"#.utf8)
-    appendString(Array(f.fingerprint.utf8), to: &out)
+    out.append(contentsOf: #","preview":"#.utf8)
+    appendString(f.preview, to: &out)
+    out.append(contentsOf: #","fingerprint":"#.utf8)
+    appendString(f.fingerprint, to: &out)
     if includeValue {
-      out += Array(#","value":"#.utf8)
+      out.append(contentsOf: #","value":"#.utf8)
       appendString(f.value, to: &out)
     }
-    out += Array("}\n".utf8)
-    return out
+    out.append(contentsOf: "}\n".utf8)
+  }
+
+  /// Decimal digits of `value`.
+  static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    if value < 0 {
+      out.append(0x2D)
+      appendInteger(-value, to: &out)
+      return
+    }
+    if value < 10 {
+      out.append(0x30 + UInt8(value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = value
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buf in
+      while n > 0 {
+        buf[19 - count] = 0x30 + UInt8(n % 10)
+        n /= 10
+        count += 1
+      }
+      out.append(contentsOf: buf[(20 - count)...])
+    }
+  }
+
+  static func appendConfidence(_ c: Double, to out: inout [UInt8]) {
+    out.append(contentsOf: formatConfidence(c).utf8)
+  }
+
+  /// Appends a Swift string as a JSON string (see ``appendString(_:to:)-bytes``).
+  public static func appendString(_ string: String, to out: inout [UInt8]) {
+    var s = string
+    s.withUTF8 { appendBytes($0, to: &out) }
   }
 
   /// `0.9`, `1`, `0.55`: at most two decimals, no exponent.
@@ -57,9 +106,24 @@ public enum FindingJSON {
   /// Appends `bytes` as a JSON string: quotes, backslashes and control bytes escaped, valid
   /// UTF-8 kept, invalid UTF-8 bytes replaced by U+FFFD.
   public static func appendString(_ bytes: [UInt8], to out: inout [UInt8]) {
+    bytes.withUnsafeBufferPointer { appendBytes($0, to: &out) }
+  }
+
+  static func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    // Fast path: printable ASCII without quotes or backslashes is copied as is.
+    var plain = true
+    for b in bytes where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C {
+      plain = false
+      break
+    }
     out.append(0x22)
+    if plain {
+      out.append(contentsOf: bytes)
+      out.append(0x22)
+      return
+    }
     let valid = String(validating: bytes, as: UTF8.self) != nil
-    let source = valid ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
+    let source = valid ? Array(bytes) : Array(String(decoding: bytes, as: UTF8.self).utf8)
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     for b in source {
       switch b {

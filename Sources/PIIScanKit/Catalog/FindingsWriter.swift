@@ -19,7 +19,7 @@ public final class FindingsWriter: ScanSink, @unchecked Sendable {
   public func handle(_ event: ScanEvent) {
     guard case .findings(_, let findings) = event, error == nil else { return }
     for f in findings {
-      buffer += FindingJSON.encode(f, includeValue: includeValues)
+      FindingJSON.append(f, includeValue: includeValues, to: &buffer)
     }
     if buffer.count >= 1 << 16 { flush() }
   }

@@ -131,15 +131,8 @@ extension DetectorSet {
         !span.isEmpty
       else { continue }
       let value = UnsafeRawBufferPointer(rebasing: subject[span])
-      let normalized = detector.normalized(value)
-      var validated = false
-      if let validator = detector.validator {
-        switch validator.check(normalized) {
-        case .confirmed: validated = true
-        case .rejected: continue
-        case .unverifiable: break
-        }
-      }
+      // Cheap checks before the validator: context words are a few byte compares, while some
+      // validators (phone numbering plans) run regexes of their own.
       let hasContext = hasWord(
         detector.contextWords, within: detector.contextWindow, around: span, in: subject,
         field: field)
@@ -150,6 +143,15 @@ extension DetectorSet {
           field: field, beforeOnly: true)
       {
         continue
+      }
+      let normalized = detector.normalized(value)
+      var validated = false
+      if let validator = detector.validator {
+        switch validator.check(normalized) {
+        case .confirmed: validated = true
+        case .rejected: continue
+        case .unverifiable: break
+        }
       }
       var confidence = detector.spec.confidence
       if hasContext { confidence = min(1, confidence + detector.contextBoost) }
@@ -324,16 +326,22 @@ private func containsCaseInsensitive(
 ) -> Bool {
   let n = word.count
   if n == 0 || range.count < n { return false }
+  let first = word[0]  // lower case
+  let firstUpper = first >= 0x61 && first <= 0x7A ? first & ~0x20 : first
   var i = range.lowerBound
-  while i + n <= range.upperBound {
-    var j = 0
-    while j < n {
-      var b = bytes[i + j]
-      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-      if b != word[j] { break }
-      j += 1
+  let last = range.upperBound - n
+  while i <= last {
+    let b0 = bytes[i]
+    if b0 == first || b0 == firstUpper {
+      var j = 1
+      while j < n {
+        var b = bytes[i + j]
+        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+        if b != word[j] { break }
+        j += 1
+      }
+      if j == n { return true }
     }
-    if j == n { return true }
     i += 1
   }
   return false
