@@ -22,7 +22,7 @@ struct PIIScanCommand: ParsableCommand {
         2  error: bad usage, an unreadable, corrupt or truncated input, a bad pattern file
            (other inputs are still scanned and their findings kept)
       """,
-    subcommands: [Scan.self, Detectors.self])
+    subcommands: [Scan.self, Redact.self, Detectors.self])
 }
 
 /// Exit codes, documented in the root command's help and the README.
