@@ -13,6 +13,7 @@
 ///   `routing`, like `mask` but the last 4 letters or digits stay (only when the value has at
 ///   least 8, else all are masked); for `email`, the local part
 ///   is masked and `@domain` stays; for any other entity, exactly `mask`.
+///   `url_credentials` is masked whole (see ``mask(_:entity:)``).
 /// - `hash`: `ENTITY_` + the first 12 hex digits of ``Finding/fingerprint`` (48 bits of
 ///   HMAC-SHA256 of the normalized value under the run's key).
 /// - `remove`: empty; `keep`: nil (the original bytes stay).
@@ -29,7 +30,7 @@ public struct Redactor: Sendable {
   public func replacement(for finding: Finding) -> [UInt8]? {
     switch policy.operator(for: finding.entity) {
     case .tag: return Self.tag(finding.entity)
-    case .mask: return Self.mask(finding.value)
+    case .mask: return Self.mask(finding.value, entity: finding.entity)
     case .partial: return Self.partial(finding.value, entity: finding.entity)
     case .hash: return Self.pseudonym(finding.entity, fingerprint: finding.fingerprint)
     case .remove: return []
@@ -48,14 +49,24 @@ public struct Redactor: Sendable {
   }
 
   /// `value` with letters, digits and non-ASCII characters masked (see the type's rules).
-  public static func mask(_ value: [UInt8]) -> [UInt8] {
-    mask(value, keepingFrom: value.count)
+  ///
+  /// For `url_credentials` every byte is masked, the `:` between user and password included:
+  /// `***:***` in a URL's authority would still read as credentials to the detector, and a
+  /// redacted copy must leave nothing detectable.
+  public static func mask(_ value: [UInt8], entity: String = "") -> [UInt8] {
+    if entity == "url_credentials" { return [UInt8](repeating: UInt8(ascii: "*"), count: characterCount(value)) }
+    return mask(value, keepingFrom: value.count)
+  }
+
+  /// UTF-8 characters in `value` (bytes that are not continuation bytes).
+  private static func characterCount(_ value: [UInt8]) -> Int {
+    value.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
   }
 
   /// The `partial` operator for `entity`.
   public static func partial(_ value: [UInt8], entity: String) -> [UInt8] {
     if entity == "email" || entity.hasSuffix("_email") {
-      guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return mask(value) }
+      guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return mask(value, entity: entity) }
       return mask(Array(value[..<at])) + value[at...]
     }
     let keepsLastFour = ["card", "iban", "account", "phone", "ssn", "routing"].contains {
@@ -63,7 +74,7 @@ public struct Redactor: Sendable {
     }
     // Keeping 4 of fewer than 8 letters and digits would show too much of the value.
     guard keepsLastFour, value.reduce(0, { $0 + (isAlphanumeric($1) ? 1 : 0) }) >= 8 else {
-      return mask(value)
+      return mask(value, entity: entity)
     }
     // The index of the 4th letter or digit from the end.
     var kept = 0
