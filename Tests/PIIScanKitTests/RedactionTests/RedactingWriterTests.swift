@@ -169,8 +169,9 @@ import Testing
 
   @Test func failedInputGetsNoCopyUnlessPartialAllowed() throws {
     let dir = Fixtures.temporaryDirectory()
-    let whole = try F.bytes(Fixtures.corpus("datasets/chat.jsonl.zst"))
-    let truncated = dir.appendingPathComponent("cut.jsonl.zst")
+    // gzip emits what it decoded before the cut, so the partial copy has content.
+    let whole = try F.bytes(Fixtures.corpus("logs/app.log.1.gz"))
+    let truncated = dir.appendingPathComponent("cut.log.gz")
     try Data(whole[0..<(whole.count / 2)]).write(to: truncated)
     let good = Fixtures.corpus("logs/app.log")
 
@@ -183,9 +184,9 @@ import Testing
     let partial = Fixtures.temporaryDirectory()
     let again = try redact([truncated.path], into: partial, allowPartial: true)
     #expect(again.reports.map(\.status) == [.failed])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: partial.path) == ["cut.jsonl.zst.partial"])
-    // The partial copy is a complete zstd stream of what could be read.
-    let kept = try F.decompressed(partial.appendingPathComponent("cut.jsonl.zst.partial").path)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: partial.path) == ["cut.log.gz.partial"])
+    // The partial copy is a complete gzip stream of what could be read.
+    let kept = try F.decompressed(partial.appendingPathComponent("cut.log.gz.partial").path)
     #expect(!kept.isEmpty)
   }
 
