@@ -153,6 +153,9 @@ import Testing
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o007 } == 0)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["app.log"])
+    // -o naming the input itself is allowed with --in-place (nothing is left to redact now).
+    let again = try piiscan(["redact", path, "-o", path, "--in-place", "--quiet"])
+    #expect(again.status == 0, "\(text(again.stderr))")
   }
 
   @Test func corruptInputGetsNoCopyAndOthersGoOn() throws {

@@ -39,12 +39,14 @@ public struct OutputPlan: Sendable {
   private let targets: [String: Result<RedactionTarget, ScanError>]
 
   /// Plans copies of `inputs` (command-line arguments; directories are expanded the way
-  /// ``InputExpander`` does). Throws ``ScanError`` `.badUsage` for a mode that cannot work at
+  /// ``InputExpander`` does). `allowReplacingInput` (`--in-place` with `-o`) lets a destination
+  /// be its own input. Throws ``ScanError`` `.badUsage` for a mode that cannot work at
   /// all; per-input problems are kept for ``target(for:)``.
   public init(
     inputs: [String], mode: Mode, compression: Compression? = nil, level: Int? = nil,
-    allowPartial: Bool = false
+    allowPartial: Bool = false, allowReplacingInput: Bool = false
   ) throws(ScanError) {
+    let replacesInputs = allowReplacingInput || mode == .inPlace
     self.mode = mode
     let mask = Self.currentUmask()
     var targets: [String: Result<RedactionTarget, ScanError>] = [:]
@@ -95,7 +97,7 @@ public struct OutputPlan: Sendable {
             claimed[destination] = file.path
           }
           return try Self.target(
-            for: file.path, destination: destination, inPlace: mode == .inPlace, compression: compression,
+            for: file.path, destination: destination, inPlace: replacesInputs, compression: compression,
             level: level, umask: mask, allowPartial: allowPartial)
         }
         targets[file.path] = result

@@ -34,9 +34,30 @@ final class RedactedOutput {
     }
   }
 
+  /// Small writes (the runs between findings, the replacements) are gathered here and passed
+  /// down in large blocks: a compressor call per finding would cost more than the redaction.
+  private let staging = UnsafeMutableRawBufferPointer.allocate(byteCount: RedactedOutput.stagingSize, alignment: 16)
+  private var staged = 0
+  private static let stagingSize = 256 * 1024
+
+  deinit { staging.deallocate() }
+
   func write(_ bytes: UnsafeRawBufferPointer) throws {
-    if bytes.isEmpty { return }
-    try top.write(bytes)
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    if staged + bytes.count > staging.count { try flushStaging() }
+    if bytes.count >= staging.count {
+      try top.write(bytes)
+      return
+    }
+    (staging.baseAddress! + staged).copyMemory(from: source, byteCount: bytes.count)  // allocated above
+    staged += bytes.count
+  }
+
+  private func flushStaging() throws {
+    guard staged > 0 else { return }
+    let pending = UnsafeRawBufferPointer(rebasing: staging[0..<staged])
+    staged = 0
+    try top.write(pending)
   }
 
   func write(_ bytes: [UInt8]) throws {
@@ -48,6 +69,7 @@ final class RedactedOutput {
   func close() throws {
     guard !isClosed else { return }
     isClosed = true
+    try flushStaging()
     try top.finish()
   }
 

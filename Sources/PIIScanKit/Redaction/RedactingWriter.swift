@@ -83,7 +83,8 @@ public final class RedactingWriter: ChunkConsumer {
       output?.abort()
       report.note = (report.note.map { $0 + "; " } ?? "") + "no redacted copy written"
     case .failed, .partial:
-      guard let partialPath = target.partialPath, output?.file != nil || output == nil else {
+      // Only a copy that received bytes, in a file that can be renamed, is worth keeping.
+      guard let partialPath = target.partialPath, output?.file != nil else {
         output?.abort()
         report.note = (report.note.map { $0 + "; " } ?? "") + "no redacted copy written"
         return

@@ -146,7 +146,7 @@ extension PIIScanCommand {
         if let output { .file(output) } else if let outDir { .directory(outDir) } else { .inPlace }
       let plan = try OutputPlan(
         inputs: inputs, mode: mode, compression: compress.flatMap(Compression.init(rawValue:)),
-        level: level, allowPartial: allowPartial)
+        level: level, allowPartial: allowPartial, allowReplacingInput: inPlace)
       let redactor = Redactor(policy: redaction)
       let verifier =
         verify
