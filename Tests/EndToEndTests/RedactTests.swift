@@ -26,39 +26,51 @@ import Testing
   func redactCorpora(_ extra: [String] = []) throws -> URL {
     let out = Fixtures.temporaryDirectory()
     let r = try piiscan(
-      ["redact", "corpora/logs", "corpora/datasets", "--out-dir", out.path, "--key-file", "corpora/test.key", "--quiet"]
+      [
+        "redact", "corpora/logs", "corpora/datasets", "--out-dir", out.path, "--key-file",
+        "corpora/test.key", "--quiet",
+      ]
         + extra)
     #expect(r.status == 1, "findings redacted exit 1: \(text(r.stderr))")
     return out
   }
 
   @Test func copiesParseDecompressAndKeepColumns() throws {
-    let out = try redactCorpora(["--operator", "mask", "--operator", "email=partial", "--findings", "-"])
+    let out = try redactCorpora([
+      "--operator", "mask", "--operator", "email=partial", "--findings", "-",
+    ])
     // Stock tools read the compressed copies.
     if Fixtures.has("zstd") {
-      #expect(try Fixtures.run("zstd", ["-q", "-t", out.appendingPathComponent("chat.jsonl.zst").path]).status == 0)
+      #expect(
+        try Fixtures.run("zstd", ["-q", "-t", out.appendingPathComponent("chat.jsonl.zst").path])
+          .status == 0)
     }
     if Fixtures.has("gzip") {
-      #expect(try Fixtures.run("gzip", ["-t", out.appendingPathComponent("app.log.1.gz").path]).status == 0)
+      #expect(
+        try Fixtures.run("gzip", ["-t", out.appendingPathComponent("app.log.1.gz").path]).status
+          == 0)
     }
     let jsonl = try String(contentsOf: out.appendingPathComponent("train.jsonl"), encoding: .utf8)
     for line in jsonl.split(separator: "\n") {
       #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
     }
-    let chat = try Fixtures.run("zstd", ["-q", "-dc", out.appendingPathComponent("chat.jsonl.zst").path])
+    let chat = try Fixtures.run(
+      "zstd", ["-q", "-dc", out.appendingPathComponent("chat.jsonl.zst").path])
     for line in text(chat.stdout).split(separator: "\n") {
       #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
     }
     let csv = try String(contentsOf: out.appendingPathComponent("customers.csv"), encoding: .utf8)
-    let original = try String(contentsOfFile: Fixtures.corpus("datasets/customers.csv"), encoding: .utf8)
+    let original = try String(
+      contentsOfFile: Fixtures.corpus("datasets/customers.csv"), encoding: .utf8)
     let counts = columnCounts(csv)
     #expect(Set(counts).count == 1)
     #expect(counts == columnCounts(original))
     // Lines are kept in text (mask keeps the line breaks of PEM keys).
     let log = try String(contentsOf: out.appendingPathComponent("app.log"), encoding: .utf8)
     let originalLog = try String(contentsOfFile: Fixtures.corpus("logs/app.log"), encoding: .utf8)
-    #expect(log.split(separator: "\n", omittingEmptySubsequences: false).count
-      == originalLog.split(separator: "\n", omittingEmptySubsequences: false).count)
+    #expect(
+      log.split(separator: "\n", omittingEmptySubsequences: false).count
+        == originalLog.split(separator: "\n", omittingEmptySubsequences: false).count)
   }
 
   @Test(arguments: ["tag", "mask", "partial", "hash", "remove"])
@@ -73,7 +85,10 @@ import Testing
   func redactingCopiesAgainChangesNothing(_ op: String) throws {
     let once = try redactCorpora(["--operator", op])
     let twice = Fixtures.temporaryDirectory()
-    let r = try piiscan(["redact", once.path, "--out-dir", twice.path, "--key-file", "corpora/test.key", "--operator", op, "--quiet"])
+    let r = try piiscan([
+      "redact", once.path, "--out-dir", twice.path, "--key-file", "corpora/test.key", "--operator",
+      op, "--quiet",
+    ])
     #expect(r.status == 0, "nothing left to redact: \(text(r.stderr))")
     for file in Self.corpusFiles {
       let a = try Data(contentsOf: once.appendingPathComponent(name(file)))
@@ -95,10 +110,13 @@ import Testing
 
   @Test func worksInAPipe() throws {
     let input = try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("logs/app.log")))
-    let piped = try piiscan(["redact", "-", "-o", "-", "--key-file", "corpora/test.key", "--quiet"], input: input)
+    let piped = try piiscan(
+      ["redact", "-", "-o", "-", "--key-file", "corpora/test.key", "--quiet"], input: input)
     #expect(piped.status == 1, "\(text(piped.stderr))")
     let out = Fixtures.temporaryDirectory().appendingPathComponent("app.log")
-    let file = try piiscan(["redact", "corpora/logs/app.log", "-o", out.path, "--key-file", "corpora/test.key", "--quiet"])
+    let file = try piiscan([
+      "redact", "corpora/logs/app.log", "-o", out.path, "--key-file", "corpora/test.key", "--quiet",
+    ])
     #expect(file.status == 1)
     #expect(piped.stdout == (try Data(contentsOf: out)))
     #expect(!text(piped.stdout).contains("BEGIN RSA PRIVATE KEY"))
@@ -116,26 +134,39 @@ import Testing
     #expect(refused.status == 2)
     #expect(text(refused.stderr).contains("--ephemeral-key"))
     #expect(!FileManager.default.fileExists(atPath: out))
-    let ephemeral = try piiscan(["redact", "corpora/logs/app.log", "-o", out, "--operator", "hash", "--ephemeral-key", "--quiet"])
+    let ephemeral = try piiscan([
+      "redact", "corpora/logs/app.log", "-o", out, "--operator", "hash", "--ephemeral-key",
+      "--quiet",
+    ])
     #expect(ephemeral.status == 1)
     let key = try String(contentsOfFile: Fixtures.corpus("test.key"), encoding: .utf8)
-    #expect(!(try String(contentsOfFile: out, encoding: .utf8)).contains(key.trimmingCharacters(in: .newlines)))
+    #expect(
+      !(try String(contentsOfFile: out, encoding: .utf8)).contains(
+        key.trimmingCharacters(in: .newlines)))
   }
 
   @Test func policyFileErrorsNameFileAndField() throws {
     let dir = Fixtures.temporaryDirectory()
     let policy = dir.appendingPathComponent("policy.yaml")
     try Data("version: 1\nentities:\n  email: blur\n".utf8).write(to: policy)
-    let r = try piiscan(["redact", "corpora/logs/app.log", "-o", dir.appendingPathComponent("o").path, "--policy", policy.path])
+    let r = try piiscan([
+      "redact", "corpora/logs/app.log", "-o", dir.appendingPathComponent("o").path, "--policy",
+      policy.path,
+    ])
     #expect(r.status == 2)
     #expect(text(r.stderr).contains("policy.yaml"))
     #expect(text(r.stderr).contains("entities.email: unknown operator 'blur'"))
 
     try Data("version: 1\ndefault: keep\nentities:\n  email: tag\n".utf8).write(to: policy)
-    let ok = try piiscan(["redact", "corpora/logs/app.log", "-o", dir.appendingPathComponent("o").path, "--policy", policy.path, "--quiet"])
+    let ok = try piiscan([
+      "redact", "corpora/logs/app.log", "-o", dir.appendingPathComponent("o").path, "--policy",
+      policy.path, "--quiet",
+    ])
     #expect(ok.status == 1)
     let copy = try String(contentsOf: dir.appendingPathComponent("o"), encoding: .utf8)
-    #expect(copy.contains("[EMAIL]") && !copy.contains("[CREDIT_CARD]") && copy.contains("BEGIN RSA PRIVATE KEY"))
+    #expect(
+      copy.contains("[EMAIL]") && !copy.contains("[CREDIT_CARD]")
+        && copy.contains("BEGIN RSA PRIVATE KEY"))
   }
 
   @Test func refusesToOverwriteTheInputUnlessInPlace() throws {
@@ -162,7 +193,9 @@ import Testing
     let dir = Fixtures.temporaryDirectory()
     let whole = try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("logs/app.log.1.gz")))
     try whole.prefix(whole.count / 2).write(to: dir.appendingPathComponent("cut.log.gz"))
-    try FileManager.default.copyItem(atPath: Fixtures.corpus("datasets/customers.csv"), toPath: dir.appendingPathComponent("customers.csv").path)
+    try FileManager.default.copyItem(
+      atPath: Fixtures.corpus("datasets/customers.csv"),
+      toPath: dir.appendingPathComponent("customers.csv").path)
     let out = Fixtures.temporaryDirectory()
     let r = try piiscan(["redact", dir.path, "--out-dir", out.path, "--quiet"])
     #expect(r.status == 2)
@@ -170,11 +203,18 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["customers.csv"])
 
     let partial = Fixtures.temporaryDirectory()
-    let p = try piiscan(["redact", dir.path, "--out-dir", partial.path, "--quiet", "--allow-partial"])
+    let p = try piiscan([
+      "redact", dir.path, "--out-dir", partial.path, "--quiet", "--allow-partial",
+    ])
     #expect(p.status == 2)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: partial.path).sorted() == ["customers.csv", "cut.log.gz.partial"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: partial.path).sorted() == [
+        "customers.csv", "cut.log.gz.partial",
+      ])
     if Fixtures.has("gzip") {
-      #expect(try Fixtures.run("gzip", ["-t", partial.appendingPathComponent("cut.log.gz.partial").path]).status == 0)
+      #expect(
+        try Fixtures.run("gzip", ["-t", partial.appendingPathComponent("cut.log.gz.partial").path])
+          .status == 0)
     }
   }
 
@@ -200,7 +240,10 @@ import Testing
       """.utf8
     ).write(to: patterns.appendingPathComponent("tag.yaml"))
     let out = Fixtures.temporaryDirectory().appendingPathComponent("app.log").path
-    let r = try piiscan(["redact", "corpora/logs/app.log", "-o", out, "--patterns", patterns.path, "--verify", "--quiet"])
+    let r = try piiscan([
+      "redact", "corpora/logs/app.log", "-o", out, "--patterns", patterns.path, "--verify",
+      "--quiet",
+    ])
     #expect(r.status == 2)
     #expect(text(r.stderr).contains("--verify found"))
     #expect(!FileManager.default.fileExists(atPath: out))
@@ -213,7 +256,10 @@ import Testing
     let dir = Fixtures.temporaryDirectory()
     let scan = dir.appendingPathComponent("scan.jsonl").path
     let red = dir.appendingPathComponent("redact.jsonl").path
-    _ = try piiscan(["scan", "corpora/logs", "corpora/datasets", "--findings", scan, "--key-file", "corpora/test.key", "--quiet"])
+    _ = try piiscan([
+      "scan", "corpora/logs", "corpora/datasets", "--findings", scan, "--key-file",
+      "corpora/test.key", "--quiet",
+    ])
     _ = try redactCorpora(["--findings", red])
     let a = try String(contentsOfFile: scan, encoding: .utf8)
     let b = try String(contentsOfFile: red, encoding: .utf8)
@@ -224,20 +270,28 @@ import Testing
   @Test func columnsAndFieldsRestrictRedaction() throws {
     let dir = Fixtures.temporaryDirectory()
     let out = dir.appendingPathComponent("c.csv").path
-    let header = try String(contentsOfFile: Fixtures.corpus("datasets/customers.csv"), encoding: .utf8)
-      .split(separator: "\r\n")[0].split(separator: ",").map(String.init)  // the corpus uses CRLF
-    let r = try piiscan(["redact", "corpora/datasets/customers.csv", "-o", out, "--quiet"]
-      + header.flatMap { ["--skip-columns", $0] })
+    let header = try String(
+      contentsOfFile: Fixtures.corpus("datasets/customers.csv"), encoding: .utf8
+    )
+    .split(separator: "\r\n")[0].split(separator: ",").map(String.init)  // the corpus uses CRLF
+    let r = try piiscan(
+      ["redact", "corpora/datasets/customers.csv", "-o", out, "--quiet"]
+        + header.flatMap { ["--skip-columns", $0] })
     #expect(header.count == 6)
     #expect(r.status == 0, "\(text(r.stderr))")
-    #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == (try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("datasets/customers.csv")))))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: out))
+        == (try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("datasets/customers.csv")))))
 
     // Only the notes column: SSNs there are redacted, emails elsewhere are not.
     let notes = dir.appendingPathComponent("n.csv").path
-    let n = try piiscan(["redact", "corpora/datasets/customers.csv", "-o", notes, "--columns", "notes", "--quiet"])
+    let n = try piiscan([
+      "redact", "corpora/datasets/customers.csv", "-o", notes, "--columns", "notes", "--quiet",
+    ])
     #expect(n.status == 1)
     let copy = try String(contentsOfFile: notes, encoding: .utf8)
-    #expect(copy.contains("[US_SSN]") && !copy.contains("[EMAIL]") && copy.contains("@mail.example"))
+    #expect(
+      copy.contains("[US_SSN]") && !copy.contains("[EMAIL]") && copy.contains("@mail.example"))
   }
 }
 

@@ -57,14 +57,17 @@ public struct OutputPlan: Sendable {
         throw ScanError(.badUsage, "-o takes exactly one input; use --out-dir for several")
       }
       if path != "-" && FileSystem.status(path).kind == .directory {
-        throw ScanError(.badUsage, "-o names a directory; use --out-dir to write copies into it", path: path)
+        throw ScanError(
+          .badUsage, "-o names a directory; use --out-dir to write copies into it", path: path)
       }
       if inputs[0] != "-" && FileSystem.status(inputs[0]).kind == .directory {
-        throw ScanError(.badUsage, "-o needs a file input; use --out-dir to mirror a directory", path: inputs[0])
+        throw ScanError(
+          .badUsage, "-o needs a file input; use --out-dir to mirror a directory", path: inputs[0])
       }
     case .directory(let dir):
       if inputs.contains("-") {
-        throw ScanError(.badUsage, "standard input has no name to mirror; use -o FILE (or -o -) for it")
+        throw ScanError(
+          .badUsage, "standard input has no name to mirror; use -o FILE (or -o -) for it")
       }
       let status = FileSystem.status(dir)
       if status.kind != .directory && status.kind != .missing {
@@ -77,7 +80,8 @@ public struct OutputPlan: Sendable {
     }
     for input in inputs {
       let isDirectory = input != "-" && FileSystem.status(input).kind == .directory
-      let files = input == "-" ? [InputFile(path: "-", index: 0)] : InputExpander.expand([input]) { _ in }
+      let files =
+        input == "-" ? [InputFile(path: "-", index: 0)] : InputExpander.expand([input]) { _ in }
       for file in files {
         let result = Result { () throws(ScanError) -> RedactionTarget in
           let destination: String
@@ -85,19 +89,25 @@ public struct OutputPlan: Sendable {
           case .file(let path): destination = path
           case .inPlace: destination = file.path
           case .directory(let dir):
-            let relative = isDirectory ? String(file.path.dropFirst(FileSystem.join(input, "").count)) : Self.baseName(file.path)
-            destination = try Self.place(Self.renamed(relative, for: compression), under: dir, input: file.path)
+            let relative =
+              isDirectory
+              ? String(file.path.dropFirst(FileSystem.join(input, "").count))
+              : Self.baseName(file.path)
+            destination = try Self.place(
+              Self.renamed(relative, for: compression), under: dir, input: file.path)
           }
           if destination != "-" {
             if let other = claimed[destination] {
               throw ScanError(
-                .badUsage, "its copy would overwrite the copy of \(other) at \(destination); rename one input",
+                .badUsage,
+                "its copy would overwrite the copy of \(other) at \(destination); rename one input",
                 path: file.path)
             }
             claimed[destination] = file.path
           }
           return try Self.target(
-            for: file.path, destination: destination, inPlace: replacesInputs, compression: compression,
+            for: file.path, destination: destination, inPlace: replacesInputs,
+            compression: compression,
             level: level, umask: mask, allowPartial: allowPartial)
         }
         targets[file.path] = result
@@ -109,7 +119,9 @@ public struct OutputPlan: Sendable {
   /// The target for `file`, or the reason there is none.
   public func target(for file: InputFile) -> Result<RedactionTarget, ScanError> {
     targets[file.path]
-      ?? .failure(ScanError(.unreadable, "appeared after the output plan was made; not redacted", path: file.path))
+      ?? .failure(
+        ScanError(
+          .unreadable, "appeared after the output plan was made; not redacted", path: file.path))
   }
 
   // MARK: - Rules
@@ -121,11 +133,13 @@ public struct OutputPlan: Sendable {
     let source = input == "-" ? nil : FileSystem.status(input)
     if let source, destination != "-" {
       let existing = FileSystem.status(destination)
-      if existing.kind != .missing && existing.device == source.device && existing.inode == source.inode
+      if existing.kind != .missing && existing.device == source.device
+        && existing.inode == source.inode
         && !inPlace
       {
         throw ScanError(
-          .badUsage, "the output is the input itself; pass --in-place to replace it (the original stays until the copy is complete)",
+          .badUsage,
+          "the output is the input itself; pass --in-place to replace it (the original stays until the copy is complete)",
           path: input)
       }
     }
@@ -136,12 +150,16 @@ public struct OutputPlan: Sendable {
   }
 
   /// `relative` under `dir`, refusing any way out of it; creates the directories on the way.
-  static func place(_ relative: String, under dir: String, input: String) throws(ScanError) -> String {
-    let components = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+  static func place(_ relative: String, under dir: String, input: String) throws(ScanError)
+    -> String
+  {
+    let components = relative.split(separator: "/", omittingEmptySubsequences: false).map(
+      String.init)
     guard !relative.isEmpty, !relative.hasPrefix("/"),
       components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
     else {
-      throw ScanError(.badUsage, "its copy would be written outside --out-dir; not redacted", path: input)
+      throw ScanError(
+        .badUsage, "its copy would be written outside --out-dir; not redacted", path: input)
     }
     var current = dir
     try makeDirectory(current, input: input, mustNotBeLink: false)
@@ -153,27 +171,35 @@ public struct OutputPlan: Sendable {
     var st = stat()
     if lstat(final, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
       throw ScanError(
-        .badUsage, "its copy's path in --out-dir is a symlink, which could point outside; not redacted",
+        .badUsage,
+        "its copy's path in --out-dir is a symlink, which could point outside; not redacted",
         path: input)
     }
     return final
   }
 
-  private static func makeDirectory(_ path: String, input: String, mustNotBeLink: Bool) throws(ScanError) {
+  private static func makeDirectory(_ path: String, input: String, mustNotBeLink: Bool)
+    throws(ScanError)
+  {
     var st = stat()
     if lstat(path, &st) == 0 {
       let type = st.st_mode & S_IFMT
       if type == S_IFLNK && mustNotBeLink {
         throw ScanError(
-          .badUsage, "a directory on its copy's path in --out-dir is a symlink, which could point outside; not redacted",
+          .badUsage,
+          "a directory on its copy's path in --out-dir is a symlink, which could point outside; not redacted",
           path: input)
       }
-      if type == S_IFDIR || (type == S_IFLNK && FileSystem.status(path).kind == .directory) { return }
-      throw ScanError(.badUsage, "cannot create output directory \(path): a file is in the way", path: input)
+      if type == S_IFDIR || (type == S_IFLNK && FileSystem.status(path).kind == .directory) {
+        return
+      }
+      throw ScanError(
+        .badUsage, "cannot create output directory \(path): a file is in the way", path: input)
     }
     if mkdir(path, 0o755) != 0 && errno != EEXIST {
       throw ScanError(
-        .writeFailed, "cannot create output directory \(path): \(FileSystem.errnoText())", path: input)
+        .writeFailed, "cannot create output directory \(path): \(FileSystem.errnoText())",
+        path: input)
     }
   }
 

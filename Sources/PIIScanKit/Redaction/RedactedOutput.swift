@@ -29,14 +29,16 @@ final class RedactedOutput {
     }
     switch target.compression ?? inputCompression {
     case .none: top = base
-    case .zstd: top = AnySink(try ZstdSink(base, level: target.level ?? 3, workers: max(1, workers)))
+    case .zstd:
+      top = AnySink(try ZstdSink(base, level: target.level ?? 3, workers: max(1, workers)))
     case .gzip: top = AnySink(try GzipSink(base, level: target.level ?? 6))
     }
   }
 
   /// Small writes (the runs between findings, the replacements) are gathered here and passed
   /// down in large blocks: a compressor call per finding would cost more than the redaction.
-  private let staging = UnsafeMutableRawBufferPointer.allocate(byteCount: RedactedOutput.stagingSize, alignment: 16)
+  private let staging = UnsafeMutableRawBufferPointer.allocate(
+    byteCount: RedactedOutput.stagingSize, alignment: 16)
   private var staged = 0
   private static let stagingSize = 256 * 1024
 

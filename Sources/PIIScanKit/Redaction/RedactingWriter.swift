@@ -44,7 +44,9 @@ public final class RedactingWriter: ChunkConsumer {
   }
 
   /// Writes a chunk whose context is unknown (treated as text, input not compressed).
-  public func consume(_ bytes: UnsafeRawBufferPointer, streamOffset: Int, findings: [Finding]) throws {
+  public func consume(_ bytes: UnsafeRawBufferPointer, streamOffset: Int, findings: [Finding])
+    throws
+  {
     try consume(bytes, streamOffset: streamOffset, context: lastContext, findings: findings)
   }
 
@@ -62,7 +64,8 @@ public final class RedactingWriter: ChunkConsumer {
       precondition(start >= cursor, "findings must be sorted and must not overlap")
       guard let replacement = redactor.replacement(for: finding) else { continue }
       try out.write(UnsafeRawBufferPointer(rebasing: bytes[cursor..<start]))
-      try out.write(encoder.encode(replacement, at: start..<(start + finding.length), finding: finding))
+      try out.write(
+        encoder.encode(replacement, at: start..<(start + finding.length), finding: finding))
       replacedCount += 1
       cursor = min(bytes.count, start + finding.length)
       replacedUpTo = finding.offset + finding.length
@@ -108,13 +111,15 @@ public final class RedactingWriter: ChunkConsumer {
               .badUsage, "--verify needs a regular output file (it re-reads the copy)",
               path: target.path)
           }
-          try verifier.verify(copy: file.temporaryPath, format: report.format, displayPath: target.path)
+          try verifier.verify(
+            copy: file.temporaryPath, format: report.format, displayPath: target.path)
         }
         try out.commit()
       } catch {
         output?.abort()
         report.status = .failed
-        report.error = (error as? ScanError) ?? ScanError(.writeFailed, "\(error)", path: target.path)
+        report.error =
+          (error as? ScanError) ?? ScanError(.writeFailed, "\(error)", path: target.path)
         if report.error?.path == nil { report.error?.path = target.path }
         report.note = (report.note.map { $0 + "; " } ?? "") + "no redacted copy written"
       }

@@ -50,8 +50,11 @@ struct RedactionEncoder {
       }
       let quoted = CSVFieldEscaper.escape(replacement, inQuotedField: true) ?? replacement
       if segment.syntax == .csvQuoted { return quoted }
-      let field = (record.lowerBound + segment.rawRange.lowerBound)..<(record.lowerBound + segment.rawRange.upperBound)
-      if field == span { return [FormatByte.quote] + quoted + [FormatByte.quote] }
+      let fieldStart = record.lowerBound + segment.rawRange.lowerBound
+      let fieldEnd = record.lowerBound + segment.rawRange.upperBound
+      if fieldStart == span.lowerBound && fieldEnd == span.upperBound {
+        return [FormatByte.quote] + quoted + [FormatByte.quote]
+      }
       return replacement.map {
         $0 == FormatByte.comma || $0 == FormatByte.quote || $0 == FormatByte.carriageReturn
           || $0 == FormatByte.lineFeed ? UInt8(ascii: "*") : $0
@@ -64,7 +67,8 @@ struct RedactionEncoder {
   }
 
   /// The segment whose raw range holds `span`'s start, and its record's range in the chunk.
-  private mutating func segmentAndRecord(containing span: Range<Int>) -> (FieldSegment, Range<Int>)? {
+  private mutating func segmentAndRecord(containing span: Range<Int>) -> (FieldSegment, Range<Int>)?
+  {
     guard let record = record(containing: span.lowerBound) else { return nil }
     if walked?.record != record {
       let bytes = UnsafeRawBufferPointer(rebasing: chunk[record])

@@ -40,7 +40,8 @@ extension RedactionPolicy {
       throw bad("version: missing; add `version: \(Self.version)` as the first line")
     }
     guard let number = version as? Int, number == Self.version else {
-      throw bad("version: unsupported version '\(version)'; this piiscan reads version \(Self.version)")
+      throw bad(
+        "version: unsupported version '\(version)'; this piiscan reads version \(Self.version)")
     }
     var policy = RedactionPolicy()
     if let value = root["default"] {

@@ -22,7 +22,9 @@ public struct RedactionPolicy: Sendable, Hashable {
   public var operators: [String: RedactionOperator]
 
   /// A policy; by default every entity is tagged.
-  public init(defaultOperator: RedactionOperator = .tag, operators: [String: RedactionOperator] = [:]) {
+  public init(
+    defaultOperator: RedactionOperator = .tag, operators: [String: RedactionOperator] = [:]
+  ) {
     self.defaultOperator = defaultOperator
     self.operators = operators
   }
@@ -41,7 +43,9 @@ public struct RedactionPolicy: Sendable, Hashable {
   /// `default=<op>`, then `<entity>=<op>` per entity in bytewise order, one per line.
   public var canonicalText: String {
     var lines = ["version=\(Self.version)", "default=\(defaultOperator.rawValue)"]
-    let entities = operators.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    let entities = operators.keys.sorted {
+      Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+    }
     for entity in entities { lines.append("\(entity)=\(operators[entity]!.rawValue)") }  // key from the dictionary
     return lines.joined(separator: "\n") + "\n"
   }
@@ -63,7 +67,9 @@ public struct RedactionPolicy: Sendable, Hashable {
       let name = String(parts.last ?? "")
       guard let op = RedactionOperator(rawValue: name) else {
         throw ScanError(
-          .badUsage, "--operator '\(choice)': unknown operator '\(name)'; use one of \(RedactionOperator.names)")
+          .badUsage,
+          "--operator '\(choice)': unknown operator '\(name)'; use one of \(RedactionOperator.names)"
+        )
       }
       if parts.count == 1 {
         copy.defaultOperator = op
@@ -71,7 +77,9 @@ public struct RedactionPolicy: Sendable, Hashable {
         let entity = String(parts[0])
         guard Self.isEntityID(entity) else {
           throw ScanError(
-            .badUsage, "--operator '\(choice)': '\(entity)' is not an entity id (lower snake_case, e.g. credit_card)")
+            .badUsage,
+            "--operator '\(choice)': '\(entity)' is not an entity id (lower snake_case, e.g. credit_card)"
+          )
         }
         copy.operators[entity] = op
       }

@@ -13,7 +13,10 @@ public struct RedactionVerifier: Sendable {
 
   /// A verifier scanning with `detectors` and `options` (its format is replaced by the input's
   /// format for each copy) against `policy`.
-  public init(detectors: DetectorSet, fingerprinter: Fingerprinter, options: ScanOptions, policy: RedactionPolicy) {
+  public init(
+    detectors: DetectorSet, fingerprinter: Fingerprinter, options: ScanOptions,
+    policy: RedactionPolicy
+  ) {
     self.detectors = detectors
     self.fingerprinter = fingerprinter
     self.options = options

@@ -54,7 +54,9 @@ public struct Redactor: Sendable {
   /// `***:***` in a URL's authority would still read as credentials to the detector, and a
   /// redacted copy must leave nothing detectable.
   public static func mask(_ value: [UInt8], entity: String = "") -> [UInt8] {
-    if entity == "url_credentials" { return [UInt8](repeating: UInt8(ascii: "*"), count: characterCount(value)) }
+    if entity == "url_credentials" {
+      return [UInt8](repeating: UInt8(ascii: "*"), count: characterCount(value))
+    }
     return mask(value, keepingFrom: value.count)
   }
 
@@ -66,7 +68,9 @@ public struct Redactor: Sendable {
   /// The `partial` operator for `entity`.
   public static func partial(_ value: [UInt8], entity: String) -> [UInt8] {
     if entity == "email" || entity.hasSuffix("_email") {
-      guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return mask(value, entity: entity) }
+      guard let at = value.lastIndex(of: UInt8(ascii: "@")) else {
+        return mask(value, entity: entity)
+      }
       return mask(Array(value[..<at])) + value[at...]
     }
     let keepsLastFour = ["card", "iban", "account", "phone", "ssn", "routing"].contains {
@@ -107,7 +111,8 @@ public struct Redactor: Sendable {
   }
 
   private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+      || (byte >= 0x61 && byte <= 0x7A)
   }
 
   private static func upper(_ entity: String) -> [UInt8] {

@@ -33,52 +33,85 @@ extension PIIScanCommand {
         still get their copies).
         """)
 
-    @Argument(help: ArgumentHelp("Files or directories to redact; - for standard input.", valueName: "input"))
+    @Argument(
+      help: ArgumentHelp(
+        "Files or directories to redact; - for standard input.", valueName: "input"))
     var inputs: [String] = []
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the copy of the one input here (- for stdout).", valueName: "file"))
+    @Option(
+      name: [.customShort("o"), .customLong("output")],
+      help: ArgumentHelp("Write the copy of the one input here (- for stdout).", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("out-dir"), help: ArgumentHelp("Write copies into this directory, mirroring directory inputs.", valueName: "dir"))
+    @Option(
+      name: .customLong("out-dir"),
+      help: ArgumentHelp(
+        "Write copies into this directory, mirroring directory inputs.", valueName: "dir"))
     var outDir: String?
 
-    @Flag(name: .customLong("in-place"), help: "Replace each input by its copy, once the copy is complete.")
+    @Flag(
+      name: .customLong("in-place"),
+      help: "Replace each input by its copy, once the copy is complete.")
     var inPlace = false
 
-    @Option(help: ArgumentHelp("Compression of the copies: zstd, gzip or none (default: the input's).", valueName: "kind"))
+    @Option(
+      help: ArgumentHelp(
+        "Compression of the copies: zstd, gzip or none (default: the input's).", valueName: "kind"))
     var compress: String?
 
-    @Option(help: ArgumentHelp("Compression level (zstd 1-19, default 3; gzip 1-9, default 6).", valueName: "n"))
+    @Option(
+      help: ArgumentHelp(
+        "Compression level (zstd 1-19, default 3; gzip 1-9, default 6).", valueName: "n"))
     var level: Int?
 
-    @Option(help: ArgumentHelp("A YAML redaction policy (version: 1, default, entities).", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "A YAML redaction policy (version: 1, default, entities).", valueName: "file"))
     var policy: String?
 
-    @Option(name: .customLong("operator"), help: ArgumentHelp("OP (default operator) or ENTITY=OP; repeatable.", valueName: "op"))
+    @Option(
+      name: .customLong("operator"),
+      help: ArgumentHelp("OP (default operator) or ENTITY=OP; repeatable.", valueName: "op"))
     var operators: [String] = []
 
-    @Flag(name: .customLong("ephemeral-key"), help: "Allow hash with a random per-run key (tokens unlinkable across runs).")
+    @Flag(
+      name: .customLong("ephemeral-key"),
+      help: "Allow hash with a random per-run key (tokens unlinkable across runs).")
     var ephemeralKey = false
 
-    @Option(help: ArgumentHelp("Also write findings as JSON Lines to this file (same schema as scan).", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "Also write findings as JSON Lines to this file (same schema as scan).", valueName: "file"))
     var findings: String?
 
-    @Option(help: ArgumentHelp("Only redact these JSON Pointers (and below); repeatable.", valueName: "pointer"))
+    @Option(
+      help: ArgumentHelp(
+        "Only redact these JSON Pointers (and below); repeatable.", valueName: "pointer"))
     var fields: [String] = []
 
-    @Option(name: .customLong("skip-fields"), help: ArgumentHelp("Leave these JSON Pointers (and below) alone; repeatable.", valueName: "pointer"))
+    @Option(
+      name: .customLong("skip-fields"),
+      help: ArgumentHelp(
+        "Leave these JSON Pointers (and below) alone; repeatable.", valueName: "pointer"))
     var skipFields: [String] = []
 
-    @Option(help: ArgumentHelp("Only redact these CSV columns (header names); repeatable.", valueName: "name"))
+    @Option(
+      help: ArgumentHelp(
+        "Only redact these CSV columns (header names); repeatable.", valueName: "name"))
     var columns: [String] = []
 
-    @Option(name: .customLong("skip-columns"), help: ArgumentHelp("Leave these CSV columns alone; repeatable.", valueName: "name"))
+    @Option(
+      name: .customLong("skip-columns"),
+      help: ArgumentHelp("Leave these CSV columns alone; repeatable.", valueName: "name"))
     var skipColumns: [String] = []
 
-    @Flag(name: .customLong("allow-partial"), help: "Keep the copy of a failed input as <copy>.partial instead of none.")
+    @Flag(
+      name: .customLong("allow-partial"),
+      help: "Keep the copy of a failed input as <copy>.partial instead of none.")
     var allowPartial = false
 
-    @Flag(help: "Re-scan each copy before renaming it into place; fail if anything redactable remains.")
+    @Flag(
+      help: "Re-scan each copy before renaming it into place; fail if anything redactable remains.")
     var verify = false
 
     @OptionGroup var detection: DetectionOptions
@@ -90,16 +123,22 @@ extension PIIScanCommand {
       }
       let modes = (output != nil ? 1 : 0) + (outDir != nil ? 1 : 0)
       if modes > 1 { throw ValidationError("give either -o or --out-dir, not both") }
-      if modes == 0 && !inPlace { throw ValidationError("say where copies go: -o FILE, --out-dir DIR or --in-place") }
-      if inPlace && outDir != nil { throw ValidationError("--in-place replaces the inputs; it does not take --out-dir") }
+      if modes == 0 && !inPlace {
+        throw ValidationError("say where copies go: -o FILE, --out-dir DIR or --in-place")
+      }
+      if inPlace && outDir != nil {
+        throw ValidationError("--in-place replaces the inputs; it does not take --out-dir")
+      }
       if let compress, Compression(rawValue: compress) == nil {
         throw ValidationError("unknown --compress '\(compress)'; use zstd, gzip or none")
       }
       if output == "-" && findings == "-" {
-        throw ValidationError("the copy already goes to standard output; write --findings to a file")
+        throw ValidationError(
+          "the copy already goes to standard output; write --findings to a file")
       }
       if verify && output == "-" {
-        throw ValidationError("--verify re-reads the written copy; it needs a file, not standard output")
+        throw ValidationError(
+          "--verify re-reads the written copy; it needs a file, not standard output")
       }
     }
 
@@ -124,10 +163,12 @@ extension PIIScanCommand {
       var redaction = RedactionPolicy()
       if let policy { redaction = try RedactionPolicy.load(path: policy) }
       redaction = try redaction.applying(operators)
-      let known = Set(try PatternLoader.load(directories: detection.patternDirectories).detectors.map(\.entity))
+      let known = Set(
+        try PatternLoader.load(directories: detection.patternDirectories).detectors.map(\.entity))
       for entity in redaction.operators.keys.sorted() where !known.contains(entity) {
         throw ScanError(
-          .badPolicy, "unknown entity '\(entity)' in the redaction policy; `piiscan detectors` lists them",
+          .badPolicy,
+          "unknown entity '\(entity)' in the redaction policy; `piiscan detectors` lists them",
           path: policy)
       }
 
@@ -137,7 +178,8 @@ extension PIIScanCommand {
       } else if redaction.uses(.hash) && !ephemeralKey {
         throw ScanError(
           .badUsage,
-          "the hash operator needs a key (--key-file or PIISCAN_KEY) so tokens are stable; pass --ephemeral-key for one-off unlinkable tokens")
+          "the hash operator needs a key (--key-file or PIISCAN_KEY) so tokens are stable; pass --ephemeral-key for one-off unlinkable tokens"
+        )
       } else {
         fingerprinter = .ephemeral()
       }
@@ -150,7 +192,8 @@ extension PIIScanCommand {
       let redactor = Redactor(policy: redaction)
       let verifier =
         verify
-        ? RedactionVerifier(detectors: detectors, fingerprinter: fingerprinter, options: options, policy: redaction)
+        ? RedactionVerifier(
+          detectors: detectors, fingerprinter: fingerprinter, options: options, policy: redaction)
         : nil
       let workers = options.threads
       var run = ScanRun(

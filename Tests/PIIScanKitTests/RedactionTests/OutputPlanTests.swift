@@ -10,7 +10,8 @@ import Testing
   func make(_ dir: URL, _ files: [String: String]) throws {
     for (name, text) in files {
       let url = dir.appendingPathComponent(name)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(text.utf8).write(to: url)
     }
   }
@@ -41,7 +42,8 @@ import Testing
   @Test func refusesSymlinkedDirectoriesInsideTheOutputDirectory() throws {
     let root = Fixtures.temporaryDirectory()
     let outside = Fixtures.temporaryDirectory()
-    try FileManager.default.createDirectory(at: root.appendingPathComponent("out"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("out"), withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
       at: root.appendingPathComponent("out/sub"), withDestinationURL: outside)
     #expect(throws: ScanError.self) {
@@ -55,9 +57,14 @@ import Testing
     let input = root.appendingPathComponent("a.log").path
     let link = root.appendingPathComponent("hard.log").path
     try FileManager.default.linkItem(atPath: input, toPath: link)
-    #expect(throws: ScanError.self) { try OutputPlan(inputs: [input], mode: .file(input)).target(for: file(input)).get() }
-    #expect(throws: ScanError.self) { try OutputPlan(inputs: [input], mode: .file(link)).target(for: file(input)).get() }
-    #expect(try OutputPlan(inputs: [input], mode: .inPlace).target(for: file(input)).get().path == input)
+    #expect(throws: ScanError.self) {
+      try OutputPlan(inputs: [input], mode: .file(input)).target(for: file(input)).get()
+    }
+    #expect(throws: ScanError.self) {
+      try OutputPlan(inputs: [input], mode: .file(link)).target(for: file(input)).get()
+    }
+    #expect(
+      try OutputPlan(inputs: [input], mode: .inPlace).target(for: file(input)).get().path == input)
   }
 
   @Test func refusesTwoInputsSharingOneCopy() throws {
@@ -65,7 +72,8 @@ import Testing
     try make(root, ["x/a.log": "1", "y/a.log": "2"])
     let a = root.appendingPathComponent("x/a.log").path
     let b = root.appendingPathComponent("y/a.log").path
-    let plan = try OutputPlan(inputs: [a, b], mode: .directory(root.appendingPathComponent("out").path))
+    let plan = try OutputPlan(
+      inputs: [a, b], mode: .directory(root.appendingPathComponent("out").path))
     #expect((try? plan.target(for: file(a)).get()) != nil)
     #expect(throws: ScanError.self) { try plan.target(for: file(b)).get() }
   }
@@ -75,13 +83,19 @@ import Testing
     try make(root, ["a.log": "1", "b.log": "2"])
     let a = root.appendingPathComponent("a.log").path
     let b = root.appendingPathComponent("b.log").path
-    #expect(throws: ScanError.self) { try OutputPlan(inputs: [a, b], mode: .file(root.path + "/o.log")) }
+    #expect(throws: ScanError.self) {
+      try OutputPlan(inputs: [a, b], mode: .file(root.path + "/o.log"))
+    }
     #expect(throws: ScanError.self) { try OutputPlan(inputs: [a], mode: .file(root.path)) }
-    #expect(throws: ScanError.self) { try OutputPlan(inputs: ["-"], mode: .directory(root.path + "/out")) }
+    #expect(throws: ScanError.self) {
+      try OutputPlan(inputs: ["-"], mode: .directory(root.path + "/out"))
+    }
     #expect(throws: ScanError.self) { try OutputPlan(inputs: ["-"], mode: .inPlace) }
   }
 
-  @Test(arguments: [(0o600, 0o600), (0o640, 0o640), (0o644, 0o644), (0o755, 0o755), (0o4750, 0o750), (0o666, 0o644)])
+  @Test(arguments: [
+    (0o600, 0o600), (0o640, 0o640), (0o644, 0o644), (0o755, 0o755), (0o4750, 0o750), (0o666, 0o644),
+  ])
   func copiesAreNeverMorePermissiveThanTheInput(_ input: Int, _ expected: Int) throws {
     let root = Fixtures.temporaryDirectory()
     try make(root, ["a.log": "x"])
@@ -89,7 +103,9 @@ import Testing
     #expect(chmod(path, mode_t(input)) == 0)
     let previous = umask(0o022)
     defer { umask(previous) }
-    let target = try OutputPlan(inputs: [path], mode: .file(root.path + "/o.log")).target(for: file(path)).get()
+    let target = try OutputPlan(inputs: [path], mode: .file(root.path + "/o.log")).target(
+      for: file(path)
+    ).get()
     #expect(Int(target.mode) == expected)
     #expect(target.mode & 0o004 == 0 || input & 0o004 != 0)
   }
@@ -106,15 +122,20 @@ import Testing
 @Suite struct RedactionEncoderTests {
   func finding(_ offset: Int, _ length: Int, field: String?) -> Finding {
     Finding(
-      source: "t", offset: offset, length: length, line: 1, entity: "x", detector: "x", confidence: 1,
+      source: "t", offset: offset, length: length, line: 1, entity: "x", detector: "x",
+      confidence: 1,
       validated: false, field: field, preview: "", fingerprint: "", value: [])
   }
 
-  func encode(_ record: String, format: InputFormat, span: Range<Int>, field: String?, _ replacement: String) -> String {
+  func encode(
+    _ record: String, format: InputFormat, span: Range<Int>, field: String?, _ replacement: String
+  ) -> String {
     let bytes = Array(record.utf8)
     return bytes.withUnsafeBytes { raw in
       var encoder = RedactionEncoder(chunk: raw, format: format)
-      let out = encoder.encode(Array(replacement.utf8), at: span, finding: finding(span.lowerBound, span.count, field: field))
+      let out = encoder.encode(
+        Array(replacement.utf8), at: span,
+        finding: finding(span.lowerBound, span.count, field: field))
       return String(decoding: out, as: UTF8.self)
     }
   }
@@ -137,9 +158,13 @@ import Testing
   }
 
   @Test func jsonNumbersBecomeStrings() {
-    #expect(encode(#"{"n":4111111111111111}"#, format: .jsonl, span: 5..<21, field: "/n", "[CARD]") == #""[CARD]""#)
+    #expect(
+      encode(#"{"n":4111111111111111}"#, format: .jsonl, span: 5..<21, field: "/n", "[CARD]")
+        == #""[CARD]""#)
     // The same digits inside a string stay inside it.
-    #expect(encode(#"{"n":"4111111111111111"}"#, format: .jsonl, span: 6..<22, field: "/n", "a\"b") == #"a\"b"#)
+    #expect(
+      encode(#"{"n":"4111111111111111"}"#, format: .jsonl, span: 6..<22, field: "/n", "a\"b")
+        == #"a\"b"#)
   }
 
   @Test func textIsNeverEscaped() {

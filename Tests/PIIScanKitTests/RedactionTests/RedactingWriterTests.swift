@@ -17,7 +17,9 @@ import Testing
     var outPos = 0
     for (i, f) in findings.enumerated() {
       let gap = input[inPos..<f.offset]
-      guard output.count >= outPos + gap.count, output[outPos..<(outPos + gap.count)].elementsEqual(gap) else {
+      guard output.count >= outPos + gap.count,
+        output[outPos..<(outPos + gap.count)].elementsEqual(gap)
+      else {
         Issue.record("bytes before finding \(i) (offset \(f.offset), \(f.entity)) differ")
         return
       }
@@ -43,14 +45,17 @@ import Testing
   @Test(arguments: F.corpusFiles, [RedactionOperator.tag, .hash])
   func changesNothingOutsideFindingSpans(_ file: String, _ op: RedactionOperator) throws {
     let out = Fixtures.temporaryDirectory()
-    let sink = try redact([Fixtures.corpus(file)], into: out, policy: RedactionPolicy(defaultOperator: op))
+    let sink = try redact(
+      [Fixtures.corpus(file)], into: out, policy: RedactionPolicy(defaultOperator: op))
     #expect(sink.reports.map(\.status) == [.scanned])
     let findings = sink.findings
     #expect(!findings.isEmpty)
     let input = try F.decompressed(Fixtures.corpus(file))
     let output = try F.decompressed(out.appendingPathComponent(F.name(file)).path)
     expectOnlySpansChanged(input: input, output: output, findings: findings) { f in
-      let token = op == .tag ? Redactor.tag(f.entity) : Redactor.pseudonym(f.entity, fingerprint: f.fingerprint)
+      let token =
+        op == .tag
+        ? Redactor.tag(f.entity) : Redactor.pseudonym(f.entity, fingerprint: f.fingerprint)
       return [token, [0x22] + token + [0x22]]  // bare, or a JSON number turned into a string
     }
   }
@@ -58,7 +63,8 @@ import Testing
   @Test(arguments: [RedactionOperator.tag, .mask, .partial, .hash, .remove])
   func rescanOfCopyFindsNothing(_ op: RedactionOperator) throws {
     let out = Fixtures.temporaryDirectory()
-    let first = try redact(F.corpusFiles.map(Fixtures.corpus), into: out, policy: RedactionPolicy(defaultOperator: op))
+    let first = try redact(
+      F.corpusFiles.map(Fixtures.corpus), into: out, policy: RedactionPolicy(defaultOperator: op))
     #expect(first.findings.count > 1000)
     let copies = F.corpusFiles.map { out.appendingPathComponent(F.name($0)).path }
     let rescan = runScan(copies, detectors: F.detectors)
@@ -85,13 +91,17 @@ import Testing
   @Test(arguments: F.corpusFiles)
   func outputIgnoresThreadsAndChunkSize(_ file: String) throws {
     var outputs: [[UInt8]] = []
-    for (threads, chunk) in [(1, 4096), (2, 65536), (3, 1 << 20), (ScanOptions.activeCores, 4 << 20)] {
+    for (threads, chunk) in [
+      (1, 4096), (2, 65536), (3, 1 << 20), (ScanOptions.activeCores, 4 << 20),
+    ] {
       var options = ScanOptions()
       options.threads = threads
       options.chunkSize = chunk
       options.lookahead = 4096
       let out = Fixtures.temporaryDirectory()
-      try redact([Fixtures.corpus(file)], into: out, policy: RedactionPolicy(defaultOperator: .hash), options: options)
+      try redact(
+        [Fixtures.corpus(file)], into: out, policy: RedactionPolicy(defaultOperator: .hash),
+        options: options)
       outputs.append(try F.bytes(out.appendingPathComponent(F.name(file)).path))
     }
     #expect(!outputs[0].isEmpty)
@@ -100,12 +110,16 @@ import Testing
 
   @Test func hashTokensLinkValuesAcrossFilesButNotAcrossKeys() throws {
     let dir = Fixtures.temporaryDirectory()
-    try F.write("2024-01-01 signup email=jane.roe@example.org ok\n", to: dir.appendingPathComponent("a.log"))
-    try F.write("{\"user\":{\"email\":\"jane.roe@example.org\"}}\n", to: dir.appendingPathComponent("b.jsonl"))
+    try F.write(
+      "2024-01-01 signup email=jane.roe@example.org ok\n", to: dir.appendingPathComponent("a.log"))
+    try F.write(
+      "{\"user\":{\"email\":\"jane.roe@example.org\"}}\n", to: dir.appendingPathComponent("b.jsonl")
+    )
     let inputs = ["a.log", "b.jsonl"].map { dir.appendingPathComponent($0).path }
     func tokens(key: String) throws -> [String] {
       let out = Fixtures.temporaryDirectory()
-      try redact(inputs, into: out, policy: RedactionPolicy(defaultOperator: .hash), key: Array(key.utf8))
+      try redact(
+        inputs, into: out, policy: RedactionPolicy(defaultOperator: .hash), key: Array(key.utf8))
       return try ["a.log", "b.jsonl"].map {
         let text = String(decoding: try F.bytes(out.appendingPathComponent($0).path), as: UTF8.self)
         let range = text.range(of: #"EMAIL_[0-9a-f]{12}"#, options: .regularExpression)
@@ -129,7 +143,9 @@ import Testing
     try F.write(lines.joined(separator: "\n") + "\n", to: dir.appendingPathComponent("d.jsonl"))
     for op in [RedactionOperator.tag, .mask, .partial, .hash, .remove] {
       let out = Fixtures.temporaryDirectory()
-      let sink = try redact([dir.appendingPathComponent("d.jsonl").path], into: out, policy: RedactionPolicy(defaultOperator: op))
+      let sink = try redact(
+        [dir.appendingPathComponent("d.jsonl").path], into: out,
+        policy: RedactionPolicy(defaultOperator: op))
       #expect(Set(sink.findings.map(\.entity)) == ["email", "credit_card"])
       let copy = try F.bytes(out.appendingPathComponent("d.jsonl").path)
       let records = copy.split(separator: 0x0A)
@@ -155,15 +171,20 @@ import Testing
     let out = Fixtures.temporaryDirectory()
     let sink = try redact([dir.appendingPathComponent("s.jsonl").path], into: out, options: options)
     #expect(sink.findings.map(\.field) == ["/b/c"])
-    let text = String(decoding: try F.bytes(out.appendingPathComponent("s.jsonl").path), as: UTF8.self)
+    let text = String(
+      decoding: try F.bytes(out.appendingPathComponent("s.jsonl").path), as: UTF8.self)
     #expect(text == #"{"a":"x jane@example.com","b":{"c":"[EMAIL]","d":"eve@example.org"}}"# + "\n")
   }
 
   @Test func csvCopiesKeepTheirColumns() throws {
     let out = Fixtures.temporaryDirectory()
-    try redact([Fixtures.corpus("datasets/customers.csv")], into: out, policy: RedactionPolicy(defaultOperator: .mask))
-    let copy = String(decoding: try F.bytes(out.appendingPathComponent("customers.csv").path), as: UTF8.self)
-    let input = String(decoding: try F.bytes(Fixtures.corpus("datasets/customers.csv")), as: UTF8.self)
+    try redact(
+      [Fixtures.corpus("datasets/customers.csv")], into: out,
+      policy: RedactionPolicy(defaultOperator: .mask))
+    let copy = String(
+      decoding: try F.bytes(out.appendingPathComponent("customers.csv").path), as: UTF8.self)
+    let input = String(
+      decoding: try F.bytes(Fixtures.corpus("datasets/customers.csv")), as: UTF8.self)
     #expect(csvColumnCounts(copy) == csvColumnCounts(input))
   }
 
@@ -184,7 +205,8 @@ import Testing
     let partial = Fixtures.temporaryDirectory()
     let again = try redact([truncated.path], into: partial, allowPartial: true)
     #expect(again.reports.map(\.status) == [.failed])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: partial.path) == ["cut.log.gz.partial"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: partial.path) == ["cut.log.gz.partial"])
     // The partial copy is a complete gzip stream of what could be read.
     let kept = try F.decompressed(partial.appendingPathComponent("cut.log.gz.partial").path)
     #expect(!kept.isEmpty)
@@ -212,7 +234,8 @@ import Testing
       """, to: patterns.appendingPathComponent("tag.yaml"))
     let detectors = try PatternLoader.load(directories: [patterns.path])
     let out = Fixtures.temporaryDirectory()
-    let sink = try redact([Fixtures.corpus("logs/app.log")], into: out, detectors: detectors, verify: true)
+    let sink = try redact(
+      [Fixtures.corpus("logs/app.log")], into: out, detectors: detectors, verify: true)
     #expect(sink.reports.map(\.status) == [.failed])
     #expect(sink.reports.first?.error?.message.contains("bracket_email_tag") == true)
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [])

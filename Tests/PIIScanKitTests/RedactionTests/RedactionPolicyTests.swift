@@ -58,10 +58,12 @@ import Testing
   }
 
   @Test func hashIdentifiesContentNotLayout() throws {
-    let a = try RedactionPolicy.parse(yaml: "version: 1\nentities: {email: mask, phone: tag}\n", origin: "a")
+    let a = try RedactionPolicy.parse(
+      yaml: "version: 1\nentities: {email: mask, phone: tag}\n", origin: "a")
     let b = try RedactionPolicy.parse(
       yaml: "# comment\nentities:\n  phone: tag\n  email: mask\nversion: 1\n", origin: "b")
-    let c = try RedactionPolicy.parse(yaml: "version: 1\nentities: {email: hash, phone: tag}\n", origin: "c")
+    let c = try RedactionPolicy.parse(
+      yaml: "version: 1\nentities: {email: hash, phone: tag}\n", origin: "c")
     #expect(a.hash == b.hash)
     #expect(a.hash != c.hash)
     #expect(a.hash.count == 64)

@@ -13,21 +13,25 @@ func redact(
   allowPartial: Bool = false, verify: Bool = false
 ) throws -> CollectingSink {
   let plan = try OutputPlan(
-    inputs: inputs, mode: .directory(outDir.path), compression: compression, allowPartial: allowPartial)
+    inputs: inputs, mode: .directory(outDir.path), compression: compression,
+    allowPartial: allowPartial)
   let fingerprinter = Fingerprinter(key: key)
   let redactor = Redactor(policy: policy)
   let verifier =
     verify
-    ? RedactionVerifier(detectors: detectors, fingerprinter: fingerprinter, options: options, policy: policy)
+    ? RedactionVerifier(
+      detectors: detectors, fingerprinter: fingerprinter, options: options, policy: policy)
     : nil
   let sink = CollectingSink()
   ScanPipeline(detectors: detectors, fingerprinter: fingerprinter, options: options)
     .run(inputs: inputs, sink: sink) { file in
       switch plan.target(for: file) {
       case .success(let target):
-        return RedactingWriter(target: target, redactor: redactor, verifier: verifier, compressionWorkers: 2)
+        return RedactingWriter(
+          target: target, redactor: redactor, verifier: verifier, compressionWorkers: 2)
       case .failure(let error):
-        return RedactingWriter(target: RedactionTarget(path: file.path), redactor: redactor, planError: error)
+        return RedactingWriter(
+          target: RedactionTarget(path: file.path), redactor: redactor, planError: error)
       }
     }
   return sink
@@ -41,7 +45,9 @@ enum RedactionFixtures {
     "datasets/chat.jsonl.zst",
   ]
 
-  static func name(_ corpusFile: String) -> String { String(corpusFile.split(separator: "/").last!) }
+  static func name(_ corpusFile: String) -> String {
+    String(corpusFile.split(separator: "/").last!)
+  }
 
   /// The decompressed bytes of a file, read the way piiscan reads inputs.
   static func decompressed(_ path: String) throws -> [UInt8] {

@@ -3,7 +3,9 @@ import Testing
 @testable import PIIScanKit
 
 @Suite struct RedactorTests {
-  func finding(_ entity: String, _ value: String, fingerprint: String = "3f9a1c2b7d10ffee") -> Finding {
+  func finding(_ entity: String, _ value: String, fingerprint: String = "3f9a1c2b7d10ffee")
+    -> Finding
+  {
     Finding(
       source: "t", offset: 0, length: value.utf8.count, line: 1, entity: entity, detector: entity,
       confidence: 1, validated: true, field: nil, preview: "", fingerprint: fingerprint,
@@ -27,13 +29,16 @@ import Testing
     (.hash, "email", "jane@example.com", "EMAIL_3f9a1c2b7d10"),
     (.remove, "email", "jane@example.com", ""),
   ])
-  func appliesOperator(_ op: RedactionOperator, _ entity: String, _ value: String, _ expected: String) {
+  func appliesOperator(
+    _ op: RedactionOperator, _ entity: String, _ value: String, _ expected: String
+  ) {
     let redactor = Redactor(policy: RedactionPolicy(defaultOperator: op))
     #expect(text(redactor.replacement(for: finding(entity, value))) == expected)
   }
 
   @Test func keepLeavesTheValue() {
-    let redactor = Redactor(policy: RedactionPolicy(defaultOperator: .mask, operators: ["email": .keep]))
+    let redactor = Redactor(
+      policy: RedactionPolicy(defaultOperator: .mask, operators: ["email": .keep]))
     #expect(redactor.replacement(for: finding("email", "a@b.example")) == nil)
     #expect(text(redactor.replacement(for: finding("phone", "555 0100"))) == "*** ****")
   }
@@ -46,7 +51,11 @@ import Testing
   @Test func entityOperatorOverridesDefault() {
     let policy = RedactionPolicy(defaultOperator: .tag, operators: ["email": .hash])
     let redactor = Redactor(policy: policy)
-    #expect(text(redactor.replacement(for: finding("email", "x@y.example", fingerprint: "00112233445566778899"))) == "EMAIL_001122334455")
+    #expect(
+      text(
+        redactor.replacement(
+          for: finding("email", "x@y.example", fingerprint: "00112233445566778899")))
+        == "EMAIL_001122334455")
     #expect(text(redactor.replacement(for: finding("us_ssn", "599-55-9561"))) == "[US_SSN]")
   }
 }
