@@ -38,6 +38,9 @@ T_S1=$(best "$BIN" scan "$LOG" --threads 1 --quiet --findings /dev/null --exit-z
 T_SN=$(best "$BIN" scan "$LOG" --quiet --findings /dev/null --exit-zero)
 T_Z1=$(best "$BIN" scan "$LOG.zst" --threads 1 --quiet --findings /dev/null --exit-zero)
 T_ZN=$(best "$BIN" scan "$LOG.zst" --quiet --findings /dev/null --exit-zero)
+T_RP=$(best "$BIN" redact "$LOG" -o "$DIR/redacted.log" --quiet --exit-zero)
+T_RZ=$(best "$BIN" redact "$LOG.zst" -o "$DIR/redacted.log.zst" --quiet --exit-zero)
+rm -f "$DIR/redacted.log" "$DIR/redacted.log.zst"
 RSS=$("$BIN" scan "$LOG.zst" --quiet --findings /dev/null --exit-zero --summary-json - | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["peak_rss_bytes"]//(1<<20), "MiB peak RSS,", d["findings"], "findings")')
 
 row() { printf "%-44s %8s MB/s  %6s x zstd -dc  %6s x rg\n" "$1" "$(mbps "$2")" "$(echo "scale=2; $T_ZSTD / $2" | bc -l)" "$(echo "scale=2; $T_RG1 / $2" | bc -l)"; }
@@ -47,6 +50,10 @@ row "piiscan scan plain, 1 thread" "$T_S1"
 row "piiscan scan plain, $(nproc) threads (default)" "$T_SN"
 row "piiscan scan .zst, 1 thread" "$T_Z1"
 row "piiscan scan .zst, $(nproc) threads (default)" "$T_ZN"
+row "piiscan redact plain -> plain (default)" "$T_RP"
+row "piiscan redact .zst -> .zst (default)" "$T_RZ"
 echo
+printf "redact/scan time ratio, same input, default threads: plain %s, .zst %s (1.00 = redaction costs nothing extra)\n" \
+  "$(echo "scale=2; $T_RP / $T_SN" | bc -l)" "$(echo "scale=2; $T_RZ / $T_ZN" | bc -l)"
 echo "piiscan .zst default threads: $RSS"
 if [ -n "${BENCH_EXTRA:-}" ]; then source "$BENCH_EXTRA"; fi

@@ -31,7 +31,7 @@ struct PIIScanCommand: ParsableCommand {
         2 bad usage or unreadable manifest.
       """,
     version: PIIScanCommand.version,
-    subcommands: [Scan.self, Sweep.self, Catalog.self, Detectors.self, Lineage.self])
+    subcommands: [Scan.self, Redact.self, Sweep.self, Catalog.self, Detectors.self, Lineage.self])
 
   /// The version recorded in catalogs and SARIF.
   static let version = PIIScanVersion.string

@@ -110,7 +110,15 @@ public final class AtomicFileWriter: ByteSink {
   /// documentation). On failure before the rename the temporary file is removed and nothing
   /// changes under the final name.
   public func commit() throws(ScanError) {
+    try commit(renamingTo: nil)
+  }
+
+  /// Like ``commit()``, but renames the finished file to `destination` (in the same directory
+  /// as ``path``, so the rename stays atomic) instead of ``path``; nil means ``path``. Redaction
+  /// uses it to keep an incomplete copy under a name marking it partial.
+  public func commit(renamingTo destination: String?) throws(ScanError) {
     precondition(state == .open, "AtomicFileWriter: commit() after commit() or abort()")
+    let path = destination ?? self.path
     do {
       try flush()
       try check(fchmod(descriptor, mode), "cannot set the file mode", call: "fchmod")
@@ -126,7 +134,7 @@ public final class AtomicFileWriter: ByteSink {
       throw error
     }
     state = .committed
-    try syncDirectory()
+    try syncDirectory(of: path)
   }
 
   /// Discards the output: closes and unlinks the temporary file. Safe to call more than once,
@@ -141,7 +149,10 @@ public final class AtomicFileWriter: ByteSink {
     unlink(temporaryPath)
   }
 
-  private func flush() throws(ScanError) {
+  /// Writes buffered bytes to the temporary file (not committed, not synced), so that the
+  /// file can be read back, e.g. to verify it, before ``commit()``.
+  public func flush() throws(ScanError) {
+    precondition(state == .open, "AtomicFileWriter: flush() after commit() or abort()")
     guard buffered > 0 else { return }
     let pending = UnsafeRawBufferPointer(start: buffer, count: buffered)
     buffered = 0
@@ -166,7 +177,7 @@ public final class AtomicFileWriter: ByteSink {
   /// Makes the rename durable (`fsync(2)` on the directory, as POSIX leaves directory entries
   /// to the directory's own sync). File systems that cannot sync a directory (`EINVAL`) are
   /// accepted: the rename is still atomic there.
-  private func syncDirectory() throws(ScanError) {
+  private func syncDirectory(of path: String) throws(ScanError) {
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -30,6 +30,8 @@ struct Chunk: Sendable {
   /// For CSV: the header's column names, and whether this chunk starts with the header record.
   let header: CSVHeader?
   let startsWithHeader: Bool
+  /// The input's compression (a redacted copy keeps it).
+  let compression: Compression
 }
 
 /// What a worker found in one chunk.

@@ -181,7 +181,8 @@ struct ChunkReader {
         Chunk(
           file: file, sequence: sequence, streamOffset: streamOffset, buffer: buffer,
           owned: owned, format: chunkFormat, header: header,
-          startsWithHeader: fmt == .csv && streamOffset == 0 && chunkFormat == .csv))
+          startsWithHeader: fmt == .csv && streamOffset == 0 && chunkFormat == .csv,
+          compression: opened.compression))
       sequence += 1
       streamOffset += owned
       buffer = next

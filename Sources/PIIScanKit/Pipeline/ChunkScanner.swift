@@ -11,10 +11,12 @@ final class ChunkScanner {
   let detectors: DetectorSet
   let fingerprinter: Fingerprinter
   let scratch: ScanScratch
+  let scope: FieldScope
 
   init(detectors: DetectorSet, fingerprinter: Fingerprinter, options: ScanOptions) {
     self.detectors = detectors
     self.fingerprinter = fingerprinter
+    self.scope = options.fieldScope
     self.scratch = ScanScratch(limits: options.matchLimits)
   }
 
@@ -91,6 +93,7 @@ final class ChunkScanner {
     var localLimits: [MatchLimitHit] = []
     do {
       try JSONLinesWalker.forEachValue(in: line) { value in
+        if !scope.isUnrestricted && !scope.includes(jsonPointer: value.field ?? "") { return }
         scanField(
           line, recordStart: record.lowerBound, rawRange: value.rawRange, decoded: value.decoded,
           mapBack: value.rawRange(forDecoded:), field: value.field ?? "", chunk: chunk,
@@ -114,6 +117,7 @@ final class ChunkScanner {
     // CSV framing is lenient (stray quotes are literal), so every record yields its fields.
     CSVWalker.forEachField(in: line, header: chunk.header) { field in
       let name = field.field ?? CSVHeader.positionalName(field.column ?? 0)
+      if !scope.isUnrestricted && !scope.includes(column: name) { return }
       scanField(
         line, recordStart: record.lowerBound, rawRange: field.rawRange, decoded: field.decoded,
         mapBack: field.rawRange(forDecoded:), field: name, chunk: chunk, into: &findings,

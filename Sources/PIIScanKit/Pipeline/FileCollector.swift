@@ -80,7 +80,9 @@ final class FileCollector: @unchecked Sendable {
         do {
           try consumer.consume(
             UnsafeRawBufferPointer(rebasing: chunk.buffer.bytes[0..<chunk.owned]),
-            streamOffset: chunk.streamOffset, findings: findings)
+            streamOffset: chunk.streamOffset,
+            context: ChunkContext(format: chunk.format, compression: chunk.compression),
+            findings: findings)
         } catch let error as ScanError {
           consumerError = error.at(path: file.path)
         } catch {

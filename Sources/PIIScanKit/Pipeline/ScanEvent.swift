@@ -94,6 +94,34 @@ public protocol ScanSink: AnyObject, Sendable {
 /// are valid only during the call.
 public protocol ChunkConsumer: AnyObject {
   func consume(_ bytes: UnsafeRawBufferPointer, streamOffset: Int, findings: [Finding]) throws
+  /// The same, with how the chunk was read; the pipeline calls this one. The default forwards
+  /// to ``consume(_:streamOffset:findings:)``.
+  func consume(
+    _ bytes: UnsafeRawBufferPointer, streamOffset: Int, context: ChunkContext, findings: [Finding]
+  ) throws
   /// Called once after the last chunk; `report` says whether the file was read whole.
   func finish(_ report: inout FileReport)
+}
+
+extension ChunkConsumer {
+  public func consume(
+    _ bytes: UnsafeRawBufferPointer, streamOffset: Int, context: ChunkContext, findings: [Finding]
+  ) throws {
+    try consume(bytes, streamOffset: streamOffset, findings: findings)
+  }
+}
+
+/// How a chunk was read, for consumers that write a copy of the input.
+public struct ChunkContext: Sendable, Equatable {
+  /// How the chunk's records were framed: the file's format, or `.text` for a piece of an
+  /// over-long record (whose findings then have no `field`).
+  public var format: InputFormat
+  /// The input's compression.
+  public var compression: Compression
+
+  /// Creates a context.
+  public init(format: InputFormat, compression: Compression) {
+    self.format = format
+    self.compression = compression
+  }
 }

@@ -24,6 +24,8 @@ public struct ScanOptions: Sendable {
   public var format: InputFormat? = nil
   /// Scan inputs that look binary (NUL bytes in the first 8 KiB) instead of skipping them.
   public var scanBinary: Bool = false
+  /// Which JSON Lines fields and CSV columns are searched (default: all).
+  public var fieldScope = FieldScope()
   /// PCRE2 limits per match attempt.
   public var matchLimits = MatchScratch.Limits()
 
