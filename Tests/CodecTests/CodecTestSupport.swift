@@ -1,20 +1,11 @@
+import TestSupport
 import Foundation
 import PIIScanKit
 import Testing
 import Zstd
 
 /// SplitMix64: a tiny deterministic generator, so test data is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+typealias SplitMix64 = SeededRandom
 
 /// Synthetic, compressible log-like bytes (no personal data): fixed vocabulary, seeded numbers.
 func syntheticLog(byteCount: Int, seed: UInt64) -> [UInt8] {

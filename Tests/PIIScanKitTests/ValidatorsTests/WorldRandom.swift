@@ -1,18 +1,9 @@
+import TestSupport
 /// SplitMix64 (Steele, Lea, Flood, "Fast splittable pseudorandom number generators",
 /// OOPSLA 2014): a tiny fixed-seed generator, so every test run sees the same candidates.
-struct WorldRandom: RandomNumberGenerator {
-  private var state: UInt64
+typealias WorldRandom = SeededRandom
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SeededRandom {
   /// A uniformly chosen byte of `alphabet`.
   mutating func pick(_ alphabet: [UInt8]) -> UInt8 {
     alphabet[Int.random(in: 0..<alphabet.count, using: &self)]
