@@ -333,7 +333,7 @@ ID_ENTITIES = [
     ("sg_nric", "NRIC", "NRIC", "nric", sid.sg_nric, _bad_letter),
     ("kr_rrn", "RRN", "RRN", "rrn", sid.kr_rrn, _bad_digit),
     ("jp_my_number", "My Number", "My Number", "my_number", sid.jp_my_number, _bad_digit),
-    ("au_tfn", "TFN", "TFN", "tfn", sid.au_tfn, _bad_digit),
+    ("au_tfn", "TFN", "TFN", "tfn", sid.au_tfn, lambda v: _bad_digit(v.replace(" ", ""))),
     ("au_abn", "ABN", "ABN", "abn", sid.au_abn, _bad_digit),
     ("au_medicare", "Medicare", "Medicare", "medicare", sid.au_medicare, None),
     ("za_id", "SA ID", "SA ID", "sa_id", sid.za_id, _bad_digit),
@@ -367,6 +367,16 @@ def secret_lines(S):
         ("api Authorization: Bearer ", "bearer_token", sid.bearer_token(S), ""),
     ]
 
+GCP_EMAIL = "svc@demo.iam.gserviceaccount.com"
+
+def _after(d, after, esc=lambda t: t):
+    """Writes the text after a secret, labelling the service account's client_email."""
+    if GCP_EMAIL in after:
+        head, tail = after.split(GCP_EMAIL)
+        d.text(esc(head)); d.pii("email", GCP_EMAIL); d.text(esc(tail))
+    else:
+        d.text(esc(after))
+
 def ids_log_doc(source, S, rounds):
     d = Doc(source)
     n = 0
@@ -384,7 +394,8 @@ def ids_log_doc(source, S, rounds):
             n += 1
             d.text(ts(n) + " DEBUG " + before)
             d.pii(entity, value)
-            d.text(after + "\n")
+            _after(d, after)
+            d.text("\n")
         # Lookalikes with no context: 9- to 13-digit numbers and placeholders.
         n += 1
         d.text(ts(n) + f" DEBUG batch {''.join(S.choice('0123456789') for _ in range(9))} rows={S.randint(10**9, 10**10 - 1)} "
@@ -410,7 +421,8 @@ def identities_jsonl_doc(source, S, records):
         before, sentity, value, after = secret_lines(S)[i % 15]
         d.text(_json_esc(before))
         d.pii(sentity, value)
-        d.text(_json_esc(after) + f'","ref":"{uuid()}"}}\n')
+        _after(d, after, _json_esc)
+        d.text(f'","ref":"{uuid()}"}}\n')
     return d
 
 def people_csv_doc(source, S, rows):
@@ -428,7 +440,8 @@ def people_csv_doc(source, S, rows):
         before, sentity, value, after = secret_lines(S)[i % 15]
         d.text(',"' + before.replace('"', '""'))
         d.pii(sentity, value)
-        d.text(after.replace('"', '""') + '"\r\n')
+        _after(d, after, lambda t: t.replace('"', '""'))
+        d.text('"\r\n')
     return d
 
 def main():

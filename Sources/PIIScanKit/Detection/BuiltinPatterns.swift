@@ -215,7 +215,7 @@ detectors:
   - id: imei
     entity: imei
     description: IMEI, 15 digits (TAC, serial, Luhn check), beside device words; never a card
-    regex: '(?<![\w.-])\d{2}([ -]?)\d{6}\1\d{6}\1\d(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{2}([ -]?)\d{6}\1\d{6}\1\d(?![\w-]|[. ]\d)'
     digits: 15
     normalize: " -"
     validator: imei
@@ -299,7 +299,7 @@ detectors:
   - id: ca_sin
     entity: ca_sin
     description: Canadian Social Insurance Number NNN NNN NNN or NNN-NNN-NNN, Luhn
-    regex: '(?<![\w.-])\d{3}([ -])\d{3}\1\d{3}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{3}([ -])\d{3}\1\d{3}(?![\w-]|[. ]\d)'
     digits: 9
     normalize: " -"
     validator: ca_sin
@@ -319,14 +319,14 @@ detectors:
   - id: ca_sin_bare
     entity: ca_sin
     description: Canadian SIN as 9 digits, beside SIN words
-    regex: '(?<![\w.-])\d{9}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{9}(?![\w-]|[. ]\d)'
     digits: 9
     validator: ca_sin
     requires_context: true
     confidence: 0.75
     severity: high
     country: CA
-    context: {words: [social insurance, "numéro d'assurance sociale", numero d'assurance sociale, sin number, sin no, "sin:", "sin=", "sin "], window: 40, boost: 0.1}
+    context: {words: [social insurance, social_insurance, "numéro d'assurance sociale", numero d'assurance sociale, sin number, sin no, "sin:", "sin="], window: 40, boost: 0.1}
     preview: {keep_start: 0, keep_end: 3}
     examples:
       match:
@@ -377,7 +377,7 @@ detectors:
   - id: us_npi
     entity: us_npi
     description: US National Provider Identifier, 10 digits, Luhn with prefix 80840
-    regex: '(?<![\w.-])[12]\d{9}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )[12]\d{9}(?![\w-]|[. ]\d)'
     digits: 10
     validator: us_npi
     requires_context: true
@@ -417,7 +417,7 @@ detectors:
   - id: br_cpf
     entity: br_cpf
     description: Brazilian CPF 000.000.000-00, two mod-11 check digits
-    regex: '(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[. ]\d)'
     digits: 11
     normalize: ".-"
     validator: br_cpf
@@ -437,7 +437,7 @@ detectors:
   - id: br_cpf_bare
     entity: br_cpf
     description: Brazilian CPF as 11 digits, beside CPF words
-    regex: '(?<![\w.-])\d{11}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
     digits: 11
     validator: br_cpf
     requires_context: true
@@ -456,7 +456,7 @@ detectors:
   - id: br_cnpj
     entity: br_cnpj
     description: Brazilian CNPJ 00.000.000/0000-00, two mod-11 check digits
-    regex: '(?<![\w.-])\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}(?![\w-]|[. ]\d)'
     digits: 14
     normalize: "./-"
     validator: br_cnpj
@@ -476,7 +476,7 @@ detectors:
   - id: br_cnpj_bare
     entity: br_cnpj
     description: Brazilian CNPJ as 14 digits, beside CNPJ words
-    regex: '(?<![\w.-])\d{14}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{14}(?![\w-]|[. ]\d)'
     digits: 14
     validator: br_cnpj
     requires_context: true
@@ -520,7 +520,7 @@ detectors:
   - id: in_aadhaar
     entity: in_aadhaar
     description: Indian Aadhaar number, 12 digits (4-4-4), Verhoeff, beside Aadhaar words
-    regex: '(?<![\w.-])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\w-]|[. ]\d)'
     digits: 12
     normalize: " -"
     validator: in_aadhaar
@@ -561,7 +561,7 @@ detectors:
   - id: cn_resident_id
     entity: cn_resident_id
     description: Chinese resident identity card number, 18 characters, GB 11643 MOD 11-2
-    regex: '(?<![\w.-])[1-8]\d{16}[\dXx](?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )[1-8]\d{16}[\dXx](?![\w-]|[. ]\d)'
     digits: 17
     validator: cn_resident_id
     confidence: 0.8
@@ -599,7 +599,7 @@ detectors:
   - id: kr_rrn
     entity: kr_rrn
     description: Korean resident registration number YYMMDD-SNNNNNC, date and mod-11 check
-    regex: '(?<![\w-])\d{6}-[1-8]\d{6}(?![\w-])'
+    regex: '(?<![\w-])(?<!\d )\d{6}-[1-8]\d{6}(?![\w-]| \d)'
     digits: 13
     normalize: "-"
     validator: kr_rrn
@@ -619,7 +619,7 @@ detectors:
   - id: kr_rrn_bare
     entity: kr_rrn
     description: Korean RRN as 13 digits, beside RRN words
-    regex: '(?<![\w.-])\d{6}[1-8]\d{6}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{6}[1-8]\d{6}(?![\w-]|[. ]\d)'
     digits: 13
     validator: kr_rrn
     requires_context: true
@@ -638,7 +638,7 @@ detectors:
   - id: jp_my_number
     entity: jp_my_number
     description: Japanese My Number, 12 digits (4-4-4), mod-11 check, beside My Number words
-    regex: '(?<![\w.-])\d{4}([ -]?)\d{4}\1\d{4}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{4}([ -]?)\d{4}\1\d{4}(?![\w-]|[. ]\d)'
     digits: 12
     normalize: " -"
     validator: jp_my_number
@@ -646,7 +646,7 @@ detectors:
     confidence: 0.8
     severity: high
     country: JP
-    context: {words: ["マイナンバー", "個人番号", my number, mynumber, kojin bango], window: 40, boost: 0.15}
+    context: {words: ["マイナンバー", "個人番号", my number, my_number, mynumber, kojin bango], window: 40, boost: 0.15}
     preview: {keep_start: 0, keep_end: 4}
     examples:
       match:
@@ -659,7 +659,7 @@ detectors:
   - id: au_tfn
     entity: au_tfn
     description: Australian Tax File Number, 9 digits (3-3-3), weighted mod 11, beside TFN words
-    regex: '(?<![\w.-])\d{3}([ -]?)\d{3}\1\d{3}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{3}([ -]?)\d{3}\1\d{3}(?![\w-]|[. ]\d)'
     digits: 9
     normalize: " -"
     validator: au_tfn
@@ -680,7 +680,7 @@ detectors:
   - id: au_abn
     entity: au_abn
     description: Australian Business Number, 11 digits (2-3-3-3), mod 89, beside ABN words
-    regex: '(?<![\w.-])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 11
     normalize: " "
     validator: au_abn
@@ -701,7 +701,7 @@ detectors:
   - id: au_medicare
     entity: au_medicare
     description: Australian Medicare card number, 10 (+1) digits, weighted check, beside Medicare
-    regex: '(?<![\w.-])[2-6]\d{3} ?\d{5} ?\d(?: ?\d)?(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )[2-6]\d{3} ?\d{5} ?\d(?: ?\d)?(?![\w-]|[. ]\d)'
     digits: 10
     normalize: " "
     validator: au_medicare
@@ -722,7 +722,7 @@ detectors:
   - id: za_id
     entity: za_id
     description: South African ID number, 13 digits, date, citizenship and Luhn, beside ID words
-    regex: '(?<![\w.-])\d{6} ?\d{4} ?\d{3}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{6} ?\d{4} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 13
     normalize: " "
     validator: za_id
@@ -730,7 +730,7 @@ detectors:
     confidence: 0.8
     severity: high
     country: ZA
-    context: {words: [south africa, rsa id, sa id, id number, identity number, id no], window: 40, boost: 0.15}
+    context: {words: [south africa, rsa id, sa id, sa_id, id number, id_number, identity number, id no], window: 40, boost: 0.15}
     preview: {keep_start: 0, keep_end: 2}
     examples:
       match:
@@ -743,7 +743,7 @@ detectors:
   - id: tr_national_id
     entity: tr_national_id
     description: Turkish T.C. Kimlik No, 11 digits, two check digits, beside kimlik words
-    regex: '(?<![\w.-])[1-9]\d{10}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )[1-9]\d{10}(?![\w-]|[. ]\d)'
     digits: 11
     validator: tr_national_id
     requires_context: true
@@ -763,14 +763,14 @@ detectors:
   - id: il_id
     entity: il_id
     description: Israeli Teudat Zehut, 9 digits, Luhn, beside ID words
-    regex: '(?<![\w.-])\d{9}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{9}(?![\w-]|[. ]\d)'
     digits: 9
     validator: il_id
     requires_context: true
     confidence: 0.75
     severity: high
     country: IL
-    context: {words: ["תעודת זהות", teudat zehut, "t.z.", mispar zehut, israeli id], window: 40, boost: 0.15}
+    context: {words: ["תעודת זהות", teudat zehut, teudat_zehut, "t.z.", mispar zehut, israeli id], window: 40, boost: 0.15}
     preview: {keep_start: 0, keep_end: 3}
     examples:
       match:
@@ -791,7 +791,7 @@ detectors:
   - id: uk_nhs
     entity: uk_nhs
     description: UK NHS number, 10 digits (3-3-4), modulus 11, beside NHS words
-    regex: '(?<![\w.-])\d{3}([ -]?)\d{3}\1\d{4}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{3}([ -]?)\d{3}\1\d{4}(?![\w-]|[. ]\d)'
     digits: 10
     normalize: " -"
     validator: uk_nhs
@@ -871,7 +871,7 @@ detectors:
   - id: fr_nir
     entity: fr_nir
     description: French NIR (numéro de sécurité sociale) in its spaced layout, 97 - n mod 97 key
-    regex: '(?<![\w-])[1-478] \d{2} \d{2} (?:\d{2}|2[AB]) \d{3} \d{3} \d{2}(?![\w-])'
+    regex: '(?<![\w-])(?<!\d )[1-478] \d{2} \d{2} (?:\d{2}|2[AB]) \d{3} \d{3} \d{2}(?![\w-]| \d)'
     digits: 8
     normalize: " "
     validator: fr_nir
@@ -891,7 +891,7 @@ detectors:
   - id: fr_nir_bare
     entity: fr_nir
     description: French NIR as 15 characters without spaces, beside social-security words
-    regex: '(?<![\w-])[1-478]\d{4}(?:\d{2}|2[AB])\d{8}(?![\w-])'
+    regex: '(?<![\w-])(?<!\d )[1-478]\d{4}(?:\d{2}|2[AB])\d{8}(?![\w-]| \d)'
     digits: 8
     validator: fr_nir
     requires_context: true
@@ -911,7 +911,7 @@ detectors:
   - id: de_tax_id
     entity: de_tax_id
     description: German Steuer-IdNr, 11 digits, ISO 7064 MOD 11,10, beside tax-id words
-    regex: '(?<![\w.-])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 11
     normalize: " "
     validator: de_tax_id
@@ -919,7 +919,7 @@ detectors:
     confidence: 0.8
     severity: high
     country: DE
-    context: {words: [steuer-id, steuerid, steuer-idnr, idnr, steueridentifikationsnummer, identifikationsnummer, steuernummer, tax id, tax identification], window: 40, boost: 0.15}
+    context: {words: [steuer-id, steuerid, steuer-idnr, idnr, steueridentifikationsnummer, identifikationsnummer, steuernummer, steuer_id, tax id, tax_id, tax identification], window: 40, boost: 0.15}
     preview: {keep_start: 0, keep_end: 3}
     examples:
       match:
@@ -932,7 +932,7 @@ detectors:
   - id: nl_bsn
     entity: nl_bsn
     description: Dutch burgerservicenummer, 9 digits, 11-proof, beside BSN words
-    regex: '(?<![\w.-])\d{4}([ .]?)\d{2}\1\d{3}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{4}([ .]?)\d{2}\1\d{3}(?![\w-]|[. ]\d)'
     digits: 9
     normalize: " ."
     validator: nl_bsn
@@ -953,7 +953,7 @@ detectors:
   - id: pl_pesel
     entity: pl_pesel
     description: Polish PESEL, 11 digits with birth date and 1-3-7-9 check digit, beside PESEL
-    regex: '(?<![\w.-])\d{11}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
     digits: 11
     validator: pl_pesel
     requires_context: true
@@ -1052,7 +1052,7 @@ detectors:
   - id: dk_cpr_bare
     entity: dk_cpr
     description: Danish CPR-nummer as 10 digits, beside CPR words
-    regex: '(?<![\w.-])\d{10}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{10}(?![\w-]|[. ]\d)'
     digits: 10
     validator: dk_cpr
     requires_context: true
@@ -1071,7 +1071,7 @@ detectors:
   - id: no_fnr
     entity: no_fnr
     description: Norwegian fødselsnummer / D-number, 11 digits, two mod-11 check digits
-    regex: '(?<![\w.-])\d{6} ?\d{5}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{6} ?\d{5}(?![\w-]|[. ]\d)'
     digits: 11
     normalize: " "
     validator: no_fnr
@@ -1092,7 +1092,7 @@ detectors:
   - id: be_national_number
     entity: be_national_number
     description: Belgian national number YY.MM.DD-SSS.CC, 97 - n mod 97
-    regex: '(?<![\w.-])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w-]|[. ]\d)'
     digits: 11
     normalize: ".-"
     validator: be_national_number
@@ -1112,7 +1112,7 @@ detectors:
   - id: be_national_number_bare
     entity: be_national_number
     description: Belgian national number as 11 digits, beside national-number words
-    regex: '(?<![\w.-])\d{11}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
     digits: 11
     validator: be_national_number
     requires_context: true
@@ -1131,7 +1131,7 @@ detectors:
   - id: pt_nif
     entity: pt_nif
     description: Portuguese NIF (número de contribuinte), 9 digits, mod 11, beside NIF words
-    regex: '(?<![\w.-])\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)'
+    regex: '(?<![\w.-])(?<!\d )\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 9
     normalize: " "
     validator: pt_nif
@@ -1152,7 +1152,7 @@ detectors:
   - id: ie_pps
     entity: ie_pps
     description: Irish PPS number, 7 digits, mod-23 check letter, optional second letter
-    regex: '(?<![\w-])\d{7}[A-W][A-IWTX]?(?![\w-])'
+    regex: '(?<![\w-])(?<!\d )\d{7}[A-W][A-IWTX]?(?![\w-]| \d)'
     digits: 7
     validator: ie_pps
     confidence: 0.7

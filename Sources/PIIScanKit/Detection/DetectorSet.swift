@@ -23,6 +23,8 @@ public struct DetectorSet: Sendable {
   let smallestDigitRun: Int
   /// Detectors with no prefilter: they run over every byte.
   let unfiltered: [Int]
+  /// The context-word prefilter of `requires_context` detectors; nil without prefilter.
+  let contextGate: ContextGate?
 
   /// With `prefilter` false every detector runs over every byte: the reference behaviour the
   /// prefilter must reproduce exactly (tests compare the two).
@@ -51,6 +53,8 @@ public struct DetectorSet: Sendable {
     digitAnchors = digits.map { (detector: $0.0, minDigits: $0.1) }
     smallestDigitRun = digits.map(\.1).min() ?? Int.max
     self.unfiltered = unfiltered
+    let gate = ContextGate(detectors)
+    contextGate = prefilter && !gate.isEmpty ? gate : nil
     let joined = detectors.sorted { $0.id < $1.id }.map { "\($0.id)=\($0.hash)" }
       .joined(separator: "\n")
     hash = SHA256.hash(data: Array(joined.utf8)).hexString

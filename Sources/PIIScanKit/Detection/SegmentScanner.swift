@@ -24,6 +24,7 @@ public final class ScanScratch {
   let match: MatchScratch
   var windows: [[Range<Int>]] = []
   var candidates: [Candidate] = []
+  var contextHits: [(start: Int, word: Int)] = []
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -70,6 +71,10 @@ extension DetectorSet {
     }
     // 3. Unfiltered detectors see everything.
     for d in unfiltered { scratch.windows[d] = [0..<count] }
+    // 4. Detectors that require context keep only the windows near one of their words.
+    if let gate = contextGate {
+      gateWindows(gate, base: base, count: count, field: field, scratch: scratch)
+    }
 
     scratch.candidates.removeAll(keepingCapacity: true)
     for d in detectors.indices where !scratch.windows[d].isEmpty {
