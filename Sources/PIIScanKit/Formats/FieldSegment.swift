@@ -10,7 +10,7 @@
 /// the scanned bytes; ``rawRange(forDecoded:)`` turns such a span into a span of the record that
 /// covers whole escape sequences, so replacing the raw span with a suitably escaped replacement
 /// (see ``Syntax``) keeps the record well-formed.
-public struct FieldSegment: Sendable, Hashable {
+public struct FieldSegment: Sendable {
   /// How the raw bytes of a segment are written, which decides how a replacement is escaped.
   public enum Syntax: Sendable, Hashable {
     /// Plain bytes (a text line): a replacement goes in as is.
@@ -31,7 +31,19 @@ public struct FieldSegment: Sendable, Hashable {
 
   /// The field name: an RFC 6901 JSON Pointer for JSON Lines (`/meta/author_email`, `/tags/2`,
   /// `""` for a top-level scalar), the header name for CSV, nil for text or a headerless CSV.
-  public let field: String?
+  ///
+  /// For JSON Lines the pointer is rendered on each access (see `JSONPointerTable`): read it
+  /// once per finding, not once per segment.
+  public var field: String? {
+    if let pointerTable { return pointerTable.pointer(to: pointerNode) }
+    return fixedField
+  }
+  // Three plain stored properties rather than one enum with payloads: a multi-payload enum
+  // made every segment's destruction go through a generic value witness (8 % of a JSON Lines
+  // profile).
+  private let fixedField: String?
+  private let pointerTable: JSONPointerTable?
+  private let pointerNode: Int32
   /// The 0-based CSV column; nil for other formats.
   public let column: Int?
   /// How the raw bytes are written.
@@ -51,16 +63,37 @@ public struct FieldSegment: Sendable, Hashable {
     self.init(field: field, column: nil, syntax: .text, rawRange: rawRange)
   }
 
-  /// The general form; walkers and tests use it. `decoded` and `decodedToRaw` come together.
-  package init(
+  /// The general form the walkers use. `decoded` and `decodedToRaw` come together.
+  init(
     field: String?, column: Int?, syntax: Syntax, rawRange: Range<Int>, decoded: [UInt8]? = nil,
     decodedToRaw: [Int32]? = nil
+  ) {
+    self.init(
+      fixedField: field, pointerTable: nil, pointerNode: 0, column: column, syntax: syntax,
+      rawRange: rawRange, decoded: decoded, decodedToRaw: decodedToRaw)
+  }
+
+  /// A JSON value whose pointer is `node` of `table`.
+  init(
+    pointerTable: JSONPointerTable, node: Int32, syntax: Syntax, rawRange: Range<Int>,
+    decoded: [UInt8]?, decodedToRaw: [Int32]?
+  ) {
+    self.init(
+      fixedField: nil, pointerTable: pointerTable, pointerNode: node, column: nil, syntax: syntax,
+      rawRange: rawRange, decoded: decoded, decodedToRaw: decodedToRaw)
+  }
+
+  private init(
+    fixedField: String?, pointerTable: JSONPointerTable?, pointerNode: Int32, column: Int?,
+    syntax: Syntax, rawRange: Range<Int>, decoded: [UInt8]?, decodedToRaw: [Int32]?
   ) {
     precondition(
       (decoded == nil) == (decodedToRaw == nil)
         && (decoded.map { $0.count + 1 == decodedToRaw?.count } ?? true),
       "decodedToRaw must have decoded.count + 1 entries")
-    self.field = field
+    self.fixedField = fixedField
+    self.pointerTable = pointerTable
+    self.pointerNode = pointerNode
     self.column = column
     self.syntax = syntax
     self.rawRange = rawRange

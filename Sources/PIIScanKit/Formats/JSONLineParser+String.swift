@@ -15,6 +15,12 @@ extension JSONLineParser {
   mutating func string() throws(JSONLinesError) -> JSONParsedString {
     let start = position + 1
     var index = start
+    // Eight bytes at a time while none of them is a quote, a backslash or a control character.
+    while index + 8 <= count
+      && !Self.mayNeedAttention(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+    {
+      index += 8
+    }
     while index < count {
       let byte = bytes[index]
       if byte == FormatByte.quote {
@@ -27,6 +33,20 @@ extension JSONLineParser {
       index += 1
     }
     throw JSONLinesError(offset: count, reason: .unterminatedString)
+  }
+
+  /// True when some byte of `word` is `"`, `\` or below 0x20 (SWAR, "Bit Twiddling Hacks":
+  /// `hasless(x, n)` and `haszero(x ^ byte)` are exact as tests for existence).
+  @inline(__always)
+  static func mayNeedAttention(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let quotes = word ^ (ones &* UInt64(FormatByte.quote))
+    let backslashes = word ^ (ones &* UInt64(FormatByte.backslash))
+    let hasQuote = (quotes &- ones) & ~quotes
+    let hasBackslash = (backslashes &- ones) & ~backslashes
+    let hasControl = (word &- ones &* 0x20) & ~word
+    return (hasQuote | hasBackslash | hasControl) & highBits != 0
   }
 
   /// Decodes a string whose first backslash is at `firstEscape`; `start` is just past the

@@ -14,8 +14,9 @@
 ///   characters in strings, nothing after the value but whitespace.
 /// - Bytes of 0x80 and above are not validated as UTF-8: the detectors are byte-oriented and
 ///   logs hold invalid UTF-8. In keys they become U+FFFD in the pointer text.
-/// - `\uXXXX` escapes, including surrogate pairs, decode to UTF-8; a lone surrogate decodes to
-///   U+FFFD (EF BF BD), as `JSONSerialization` and most decoders do rather than failing.
+/// - `\uXXXX` escapes, including surrogate pairs, decode to UTF-8. A lone surrogate has no
+///   UTF-8 form (RFC 8259 §8.2 leaves its handling open); it decodes to U+FFFD (EF BF BD) rather
+///   than failing the record, so the rest of the string is still scanned as a field.
 /// - Nesting deeper than ``maximumDepth`` containers is rejected: the parser keeps an explicit
 ///   stack, so depth costs no native stack, but the limit bounds memory per record.
 /// - A blank record (only whitespace) has no values and is not an error: JSON Lines writers
@@ -34,7 +35,9 @@ public enum JSONLinesWalker {
   public static func forEachValue(
     in record: UnsafeRawBufferPointer, _ body: (JSONValueSegment) throws -> Void
   ) throws {
-    for segment in try values(in: record) { try body(segment) }
+    var parser = JSONLineParser(record: record)
+    try parser.parse()
+    try parser.forEachSegment(body)
   }
 
   /// The segments ``forEachValue(in:_:)`` would report, as an array.
@@ -42,36 +45,61 @@ public enum JSONLinesWalker {
     -> [JSONValueSegment]
   {
     var parser = JSONLineParser(record: record)
-    return try parser.parse()
+    try parser.parse()
+    var segments: [JSONValueSegment] = []
+    parser.forEachSegment { segments.append($0) }
+    return segments
   }
 }
 
-/// The state of one parse: a cursor over the record and the segments found so far.
+/// The state of one parse: a cursor over the record, the values found so far, and the path
+/// nodes their pointers are rendered from.
 struct JSONLineParser {
   let bytes: UnsafeRawBufferPointer
   let count: Int
   var position = 0
-  private var segments: [FieldSegment] = []
+  private var values: [PendingValue] = []
+  private var nodes: [JSONPointerTable.Node] = []
+  private var keyBytes: [UInt8] = []
 
-  /// An open object or array: its pointer, and for arrays the index of the current element.
+  private var decodedStrings: [(decoded: [UInt8], decodedToRaw: [Int32])] = []
+
+  /// A value found before the record is known to be valid. Plain data (the rare decoded
+  /// strings live in `decodedStrings`), so the array of them costs no reference counting.
+  private struct PendingValue {
+    let node: Int32
+    let syntax: FieldSegment.Syntax
+    /// An index into `decodedStrings`, or -1.
+    let decodedIndex: Int32
+    let rawRange: Range<Int>
+  }
+
+  /// An open object or array: its own path node (the parent of its members) and, for arrays,
+  /// the index of the current element.
   private struct Container {
     let isArray: Bool
-    var index: Int
-    let pointer: String
+    var index: Int32
+    let node: Int32
   }
 
   init(record: UnsafeRawBufferPointer) {
     self.bytes = record
     self.count = record.count
+    // Typical log records hold 5 to 30 values; growing from empty would reallocate 4 or 5
+    // times per record.
+    values.reserveCapacity(32)
+    nodes.reserveCapacity(32)
+    keyBytes.reserveCapacity(256)
   }
 
-  mutating func parse() throws(JSONLinesError) -> [FieldSegment] {
-    // Offsets are stored as Int32 in `decodedToRaw`.
+  /// Parses the whole record; afterwards ``forEachSegment(_:)`` hands out its values.
+  mutating func parse() throws(JSONLinesError) {
+    // Offsets are stored as Int32 in `decodedToRaw` and the path nodes.
     guard count <= Int(Int32.max) else { throw JSONLinesError(offset: 0, reason: .recordTooLarge) }
     skipWhitespace()
-    if position == count { return [] }
+    if position == count { return }
     var stack: [Container] = []
-    var pointer = ""
+    var node = JSONPointerTable.root  // the path node of the value about to be parsed
     parseValue: while true {
       guard position < count else { throw error(.unexpectedEnd) }
       switch bytes[position] {
@@ -84,26 +112,31 @@ struct JSONLineParser {
         if bytes[position] == (isArray ? FormatByte.rightBracket : FormatByte.rightBrace) {
           position += 1  // `{}` or `[]`: a complete value
         } else {
-          stack.append(Container(isArray: isArray, index: 0, pointer: pointer))
-          pointer = isArray ? pointer + "/0" : try member(of: pointer)
+          stack.append(Container(isArray: isArray, index: 0, node: node))
+          node = isArray ? indexNode(0, parent: node) : try member(parent: node)
           continue parseValue
         }
       case FormatByte.quote:
         let string = try string()
-        segments.append(
-          FieldSegment(
-            field: pointer, column: nil, syntax: .jsonString, rawRange: string.rawRange,
-            decoded: string.decoded, decodedToRaw: string.decodedToRaw))
+        var decodedIndex: Int32 = -1
+        if let decoded = string.decoded, let map = string.decodedToRaw {
+          decodedIndex = Int32(decodedStrings.count)
+          decodedStrings.append((decoded, map))
+        }
+        values.append(
+          PendingValue(
+            node: node, syntax: .jsonString, decodedIndex: decodedIndex,
+            rawRange: string.rawRange))
       case FormatByte.minus, FormatByte.zero...FormatByte.nine:
         let range = try number()
-        segments.append(
-          FieldSegment(field: pointer, column: nil, syntax: .jsonNumber, rawRange: range))
+        values.append(
+          PendingValue(node: node, syntax: .jsonNumber, decodedIndex: -1, rawRange: range))
       case 0x74:  // t
-        try literal([0x74, 0x72, 0x75, 0x65])
+        try literal("true")
       case 0x66:  // f
-        try literal([0x66, 0x61, 0x6C, 0x73, 0x65])
+        try literal("false")
       case 0x6E:  // n
-        try literal([0x6E, 0x75, 0x6C, 0x6C])
+        try literal("null")
       default:
         throw error(.unexpectedByte)
       }
@@ -112,7 +145,7 @@ struct JSONLineParser {
         skipWhitespace()
         guard let top = stack.last else {
           guard position == count else { throw error(.trailingContent) }
-          return segments
+          return
         }
         guard position < count else { throw error(.unexpectedEnd) }
         let byte = bytes[position]
@@ -120,10 +153,11 @@ struct JSONLineParser {
           position += 1
           skipWhitespace()
           if top.isArray {
-            stack[stack.count - 1].index += 1
-            pointer = top.pointer + "/" + String(top.index + 1)
+            let index = top.index + 1
+            stack[stack.count - 1].index = index
+            node = indexNode(index, parent: top.node)
           } else {
-            pointer = try member(of: top.pointer)
+            node = try member(parent: top.node)
           }
           continue parseValue
         }
@@ -136,6 +170,28 @@ struct JSONLineParser {
     }
   }
 
+  /// Calls `body` with every value of the parsed record, sharing one pointer table.
+  func forEachSegment(_ body: (FieldSegment) throws -> Void) rethrows {
+    guard !values.isEmpty else { return }
+    let table = JSONPointerTable(nodes: nodes, keyBytes: keyBytes)
+    for value in values {
+      var decoded: [UInt8]?
+      var decodedToRaw: [Int32]?
+      if value.decodedIndex >= 0 {
+        (decoded, decodedToRaw) = decodedStrings[Int(value.decodedIndex)]
+      }
+      try body(
+        FieldSegment(
+          pointerTable: table, node: value.node, syntax: value.syntax,
+          rawRange: value.rawRange, decoded: decoded, decodedToRaw: decodedToRaw))
+    }
+  }
+
+  private mutating func indexNode(_ index: Int32, parent: Int32) -> Int32 {
+    nodes.append(JSONPointerTable.Node(parent: parent, keyStart: -1, keyEnd: index))
+    return Int32(nodes.count - 1)
+  }
+
   private func error(_ reason: JSONLinesError.Reason) -> JSONLinesError {
     JSONLinesError(offset: position, reason: reason)
   }
@@ -144,8 +200,9 @@ struct JSONLineParser {
     while position < count && FormatByte.isWhitespace(bytes[position]) { position += 1 }
   }
 
-  /// Parses `"key" ws : ws` and returns the pointer of the member's value.
-  private mutating func member(of prefix: String) throws(JSONLinesError) -> String {
+  /// Parses `"key" ws : ws`, records the unescaped key as a path node under `parent` and
+  /// returns that node (the member value's).
+  private mutating func member(parent: Int32) throws(JSONLinesError) -> Int32 {
     guard position < count else { throw error(.unexpectedEnd) }
     guard bytes[position] == FormatByte.quote else { throw error(.unexpectedByte) }
     let key = try string()
@@ -154,39 +211,26 @@ struct JSONLineParser {
     guard bytes[position] == FormatByte.colon else { throw error(.unexpectedByte) }
     position += 1
     skipWhitespace()
-    let token =
-      if let decoded = key.decoded {
-        Self.referenceToken(decoded)
-      } else {
-        Self.referenceToken(UnsafeRawBufferPointer(rebasing: bytes[key.rawRange]))
-      }
-    return prefix + "/" + token
-  }
-
-  /// An RFC 6901 reference token for an unescaped key: `~` → `~0`, `/` → `~1`.
-  static func referenceToken<Key: Collection<UInt8>>(_ key: Key) -> String {
-    guard key.contains(where: { $0 == FormatByte.tilde || $0 == FormatByte.slash }) else {
-      return String(decoding: key, as: UTF8.self)
+    let keyStart = Int32(keyBytes.count)
+    if let decoded = key.decoded {
+      keyBytes.append(contentsOf: decoded)
+    } else {
+      keyBytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[key.rawRange]))
     }
-    var escaped: [UInt8] = []
-    escaped.reserveCapacity(key.count + 4)
-    for byte in key {
-      switch byte {
-      case FormatByte.tilde: escaped.append(contentsOf: [FormatByte.tilde, 0x30])  // ~0
-      case FormatByte.slash: escaped.append(contentsOf: [FormatByte.tilde, 0x31])  // ~1
-      default: escaped.append(byte)
-      }
-    }
-    return String(decoding: escaped, as: UTF8.self)
+    nodes.append(
+      JSONPointerTable.Node(parent: parent, keyStart: keyStart, keyEnd: Int32(keyBytes.count)))
+    return Int32(nodes.count - 1)
   }
 
   /// Checks that the bytes at the cursor spell `word` and moves past them.
-  private mutating func literal(_ word: [UInt8]) throws(JSONLinesError) {
-    guard position + word.count <= count else { throw error(.invalidLiteral) }
-    for (index, byte) in word.enumerated() where bytes[position + index] != byte {
+  private mutating func literal(_ word: StaticString) throws(JSONLinesError) {
+    let length = word.utf8CodeUnitCount
+    guard position + length <= count else { throw error(.invalidLiteral) }
+    let start = word.utf8Start
+    for index in 0..<length where bytes[position + index] != start[index] {
       throw error(.invalidLiteral)
     }
-    position += word.count
+    position += length
   }
 
   /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. Returns its range.

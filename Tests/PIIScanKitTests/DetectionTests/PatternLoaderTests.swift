@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func badRegexNamesFileDetectorFieldAndOffset() throws {
-    let text = yaml(valid.replacingOccurrences(of: "secret\\\\d+", with: "secret(\\\\d+"))
+    let text = yaml(valid.replacingOccurrences(of: "secret\\d+", with: "secret(\\d+"))
     let file = try PatternLoader.parse(text, origin: "bad.yaml")
     let error = #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "bad.yaml", file: file)]) }
     #expect(error?.code == .badPatternFile)

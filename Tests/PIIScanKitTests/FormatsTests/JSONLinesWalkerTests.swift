@@ -168,4 +168,30 @@ import Testing
     #expect(segments.first?.rawRange == 8..<11)
     #expect(segments.first?.field == "/k\u{FF}")
   }
+
+  /// The string scanner skips eight bytes at a time; a special byte at any position of a word
+  /// must still be seen.
+  @Test(arguments: 0..<24)
+  func specialBytesAreFoundAtEveryOffset(_ offset: Int) throws {
+    var body = Array(repeating: UInt8(ascii: "x"), count: 24)
+    body[offset] = 0x1F
+    let control = Array(#"[""#.utf8) + body + Array(#""]"#.utf8)
+    #expect(throws: JSONLinesError(offset: 2 + offset, reason: .controlCharacterInString)) {
+      try control.withUnsafeBytes { try JSONLinesWalker.values(in: $0) }
+    }
+    var escaped = Array(repeating: UInt8(0xC3), count: 24)  // high bytes never trigger it
+    escaped.replaceSubrange(offset..<(offset + 1), with: Array(#"\t"#.utf8))
+    let line = Array(#"[""#.utf8) + escaped + Array(#""]"#.utf8)
+    let segments = try line.withUnsafeBytes { try JSONLinesWalker.values(in: $0) }
+    let segment = try #require(segments.first)
+    var expected = Array(repeating: UInt8(0xC3), count: 24)
+    expected[offset] = 0x09
+    #expect(segment.decoded == expected)
+    var quoted = Array(repeating: UInt8(ascii: "y"), count: 24)
+    quoted[offset] = 0x22
+    let early = Array(#"[""#.utf8) + quoted + Array(#""]"#.utf8)
+    // The string ends at the quote, so what follows is unexpected (or the value is complete).
+    let result = Result { try early.withUnsafeBytes { try JSONLinesWalker.values(in: $0) } }
+    if case .success = result { Issue.record("a quote at \(offset) was not seen") }
+  }
 }

@@ -5,8 +5,7 @@ import Testing
 private let b = WorldBytes.bytes
 
 private func hex(_ bytes: [UInt8]) -> String {
-  let digits = Array("0123456789abcdef")
-  return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
+  bytes.hexString
 }
 
 @Suite struct Keccak256Tests {
@@ -37,19 +36,6 @@ private func hex(_ bytes: [UInt8]) -> String {
     #expect(
       hex(Keccak256.sponge(b("abc"), domainPadding: 0x06))
         == "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532")
-  }
-}
-
-@Suite struct CRC32Tests {
-  // CRC catalogue check value for CRC-32/ISO-HDLC.
-  @Test func matchesCatalogueCheckValue() {
-    #expect(CRC32.checksum(b("123456789")) == 0xCBF4_3926)
-  }
-
-  // zlib.crc32 values: "" is 0; "The quick brown fox jumps over the lazy dog" is 0x414FA339.
-  @Test(arguments: [("", UInt32(0)), ("The quick brown fox jumps over the lazy dog", 0x414F_A339)])
-  func matchesKnownValues(_ text: String, _ crc: UInt32) {
-    #expect(CRC32.checksum(b(text)) == crc)
   }
 }
 
