@@ -177,40 +177,24 @@ family: identifiers
 detectors:
   - id: vin
     entity: vin
-    description: North American VIN (WMI 1-5), 17 characters, mandatory 49 CFR 565 check character
-    regex: '(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[1-5][A-HJ-NPR-Z0-9]{7}[0-9X][A-HJ-NPR-Z0-9]{8}(?![A-Za-z0-9])'
-    digits: 3
-    validator: vin
-    confidence: 0.85
-    severity: medium
-    context: {words: [vin, vehicle, chassis, fahrgestellnummer], window: 40, boost: 0.1}
-    preview: {keep_start: 3, keep_end: 0}
-    examples:
-      match:
-        - {text: "VIN 1HG6FFRA1CF733376", value: "1HG6FFRA1CF733376", validated: true, reason: Honda WMI}
-        - {text: "car=5YJF31UK9HM327024;", value: "5YJF31UK9HM327024", validated: true, reason: Tesla WMI without context}
-      no_match:
-        - {text: "VIN 1HG6FFRA2CF733376", reason: wrong check character}
-        - {text: "12345678901234567", reason: digits only}
-
-  - id: vin_context
-    entity: vin
-    description: VIN of any region (check character optional outside North America), beside VIN words
+    description: VIN (ISO 3779; check character mandatory for North American WMIs 1-5), beside vehicle words
     regex: '(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])'
     digits: 3
     validator: vin
     requires_context: true
     confidence: 0.75
     severity: medium
-    context: {words: [vin, vehicle, chassis, fahrgestellnummer, "numéro de série", numero de serie], window: 40, boost: 0.1}
+    context: {words: [vin, vehicle, chassis, fahrgestell, kfz, "numéro de série", numero de serie], window: 40, boost: 0.1}
     preview: {keep_start: 3, keep_end: 0}
     examples:
       match:
         - {text: "Fahrgestellnummer WVWZZZ3CZWE123456", value: "WVWZZZ3CZWE123456", reason: European VIN, check character optional}
         - {text: "vehicle 3VWNB8EC9AE011831", value: "3VWNB8EC9AE011831", validated: true, reason: Mexican-built VW}
+        - {text: "VIN 1HG6FFRA1CF733376", value: "1HG6FFRA1CF733376", validated: true, reason: Honda WMI}
       no_match:
         - {text: "VIN 3VWNB8EC8AE011831", reason: North American check character wrong}
         - {text: "build WVWZZZ3CZWE123456", reason: no VIN context}
+        - {text: "VIN 12345678901234567", reason: digits only}
 
   - id: imei
     entity: imei
@@ -235,13 +219,14 @@ detectors:
 
   - id: bitcoin_address
     entity: bitcoin_address
-    description: Bitcoin address, Base58Check (1..., 3...) or Bech32/Bech32m (bc1...)
+    description: Bitcoin address, Base58Check (1..., 3...) or Bech32/Bech32m (bc1...), beside crypto words
     regex: '(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}|BC1[02-9AC-HJ-NP-Z]{11,71})(?![A-Za-z0-9])'
     digits: 1
     validator: bitcoin_address
+    requires_context: true
     confidence: 0.9
     severity: medium
-    context: {words: [bitcoin, btc, wallet, address], window: 40, boost: 0.05}
+    context: {words: [bitcoin, btc, wallet, address, crypto, send to, deposit, withdraw, payout], window: 48, boost: 0.05}
     preview: {keep_start: 4, keep_end: 0}
     examples:
       match:
@@ -250,7 +235,8 @@ detectors:
         - {text: "wallet bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", validated: true, reason: BIP-173 test vector}
       no_match:
         - {text: "send to 1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzz", reason: Base58Check checksum fails}
-        - {text: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", reason: Bech32 checksum fails}
+        - {text: "btc bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", reason: Bech32 checksum fails}
+        - {text: "id 1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzy", reason: no crypto context}
 
   - id: ethereum_address
     entity: ethereum_address
@@ -831,15 +817,16 @@ detectors:
 
   - id: es_nif
     entity: es_nif
-    description: Spanish DNI/NIE/NIF (8 digits or X/Y/Z/K/L/M + 7 digits) with mod-23 letter
+    description: Spanish DNI/NIE/NIF (8 digits or X/Y/Z/K/L/M + 7 digits) with mod-23 letter, beside DNI/NIE/NIF words
     regex: '(?<![A-Za-z0-9-])(?:\d{8}|[XYZKLM]-?\d{7})-?[A-Z](?![A-Za-z0-9])'
     digits: 7
     normalize: "-"
     validator: es_nif
-    confidence: 0.75
+    requires_context: true
+    confidence: 0.8
     severity: high
     country: ES
-    context: {words: [dni, nie, nif, documento nacional, "identificación fiscal", identificacion fiscal, "número de identidad", numero de identidad], window: 40, boost: 0.15}
+    context: {words: [dni, nie, nif, d.n.i, n.i.f, documento nacional, "identificación fiscal", identificacion fiscal, "número de identidad", numero de identidad], window: 40, boost: 0.15}
     preview: {keep_start: 0, keep_end: 1}
     examples:
       match:
@@ -848,6 +835,7 @@ detectors:
       no_match:
         - {text: "DNI 30485969J", reason: wrong check letter}
         - {text: "NIE Y6659363B", reason: wrong check letter}
+        - {text: "ref 30485969K", reason: no DNI/NIE/NIF context}
 
   - id: it_fiscal_code
     entity: it_fiscal_code
@@ -972,8 +960,8 @@ detectors:
 
   - id: se_personnummer
     entity: se_personnummer
-    description: Swedish personnummer YYMMDD-NNNC (or CCYYMMDD), date and Luhn
-    regex: '(?<![\w+-])(?:\d{2})?\d{6}[-+]\d{4}(?![\w-])'
+    description: Swedish personnummer YYMMDD-NNNC, date and Luhn
+    regex: '(?<![\w+-])\d{6}[-+]\d{4}(?![\w-])'
     digits: 10
     normalize: "-+"
     validator: se_personnummer
@@ -986,16 +974,17 @@ detectors:
     examples:
       match:
         - {text: "personnummer 930104-5036", value: "930104-5036", validated: true, reason: dashed personnummer}
-        - {text: "pnr 19980914-0396", value: "19980914-0396", validated: true, reason: with century}
+        - {text: "pnr 980914+0396", value: "980914+0396", validated: true, reason: plus sign for people over 100}
       no_match:
         - {text: "personnummer 930104-5037", reason: fails Luhn}
         - {text: "931304-5036", reason: no month 13}
 
   - id: se_personnummer_bare
     entity: se_personnummer
-    description: Swedish personnummer as 10 or 12 digits, beside personnummer words
-    regex: '(?<![\w.-])(?:\d{2})?\d{10}(?![\w-]|\.\d)'
+    description: Swedish personnummer as 10 or 12 digits (CCYYMMDD-NNNC too), beside personnummer words
+    regex: '(?<![\w.+-])(?<!\d )(?:\d{2})?\d{6}[-+]?\d{4}(?![\w-]|[. ]\d)'
     digits: 10
+    normalize: "-+"
     validator: se_personnummer
     requires_context: true
     confidence: 0.75
@@ -1006,20 +995,22 @@ detectors:
     examples:
       match:
         - {text: "personnummer 9301045036", value: "9301045036", validated: true, reason: bare 10 digits}
+        - {text: "personnummer 19980914-0396", value: "19980914-0396", validated: true, reason: with century}
       no_match:
         - {text: "personnummer 9301045037", reason: fails Luhn}
         - {text: "ticket 9301045036", reason: no context}
 
   - id: fi_hetu
     entity: fi_hetu
-    description: Finnish henkilötunnus DDMMYYCNNNT, century sign, mod-31 check character
+    description: Finnish henkilötunnus DDMMYYCNNNT, century sign, mod-31 check character, beside HETU words
     regex: '(?<![\w+-])\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y](?![\w-])'
     digits: 6
     validator: fi_hetu
+    requires_context: true
     confidence: 0.85
     severity: high
     country: FI
-    context: {words: [hetu, "henkilötunnus", henkilotunnus, personbeteckning, sotu], window: 40, boost: 0.1}
+    context: {words: [hetu, "henkilötunnus", henkilotunnus, personbeteckning, sotu, personal identity code], window: 40, boost: 0.1}
     preview: {keep_start: 0, keep_end: 1}
     examples:
       match:
@@ -1027,7 +1018,8 @@ detectors:
         - {text: "henkilötunnus: 110756-012K", value: "110756-012K", validated: true, reason: born 1956}
       no_match:
         - {text: "HETU 160909A5622", reason: wrong check character}
-        - {text: "110756-001K", reason: individual number 001 never issued}
+        - {text: "HETU 110756-001K", reason: individual number 001 never issued}
+        - {text: "ref 160909A5621", reason: no HETU context}
 
   - id: dk_cpr
     entity: dk_cpr
@@ -1151,11 +1143,12 @@ detectors:
 
   - id: ie_pps
     entity: ie_pps
-    description: Irish PPS number, 7 digits, mod-23 check letter, optional second letter
+    description: Irish PPS number, 7 digits, mod-23 check letter, optional second letter, beside PPS words
     regex: '(?<![\w-])(?<!\d )\d{7}[A-W][A-IWTX]?(?![\w-]| \d)'
     digits: 7
     validator: ie_pps
-    confidence: 0.7
+    requires_context: true
+    confidence: 0.8
     severity: high
     country: IE
     context: {words: [pps, ppsn, personal public service], window: 40, boost: 0.2}
@@ -1166,7 +1159,8 @@ detectors:
         - {text: "PPSN: 3081368H", value: "3081368H", validated: true, reason: single letter}
       no_match:
         - {text: "PPS 9161946T", reason: wrong check letter}
-        - {text: "part 9161946SZ", reason: invalid second letter}
+        - {text: "PPS 9161946SZ", reason: invalid second letter}
+        - {text: "part 9161946S", reason: no PPS context}
 """#),
     (name: "network.yaml", text: #"""
 # Network identifiers and credentials embedded in URLs.
@@ -1531,7 +1525,7 @@ detectors:
     description: HTTP Basic credentials (Authorization Basic base64(user:password))
     regex: '(?i)(?<![A-Za-z0-9-])authorization["'']?\s*[:=]\s*["'']?basic\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])'
     group: 1
-    keywords: [Basic, basic, BASIC]
+    keywords: [Authorization, authorization, AUTHORIZATION]
     confidence: 0.9
     severity: critical
     preview: {style: prefix, keep_start: 0}

@@ -14,6 +14,8 @@ struct ContextGate: Sendable {
   let words: [[UInt8]]
   /// Per detector index: whether it is gated, and which word ids are its own.
   let gated: [Bool]
+  /// The indices of gated detectors, in order.
+  let gatedIndices: [Int]
   let members: [[Bool]]
   /// Per folded leading byte pair (`b0 << 8 | b1`): 0, or 1 + an index into `pairWords`.
   private let pairIndex: [UInt16]
@@ -46,6 +48,7 @@ struct ContextGate: Sendable {
     }
     self.words = words
     gated = perDetector.map { $0 != nil }
+    gatedIndices = perDetector.indices.filter { perDetector[$0] != nil }
     members = perDetector.map { mine in
       var set = [Bool](repeating: false, count: words.count)
       for id in mine ?? [] { set[id] = true }
@@ -107,30 +110,54 @@ struct ContextGate: Sendable {
 extension DetectorSet {
   /// Drops the windows of gated detectors that have none of their context words near them,
   /// unless the field name holds one (then every window stays, as `hasWord` would accept it).
+  ///
+  /// Runs once per segment (a text chunk, a JSON string, a CSV field), so the common case (no
+  /// context word anywhere) must cost little: one pass for hits, then clearing windows.
   func gateWindows(
     _ gate: ContextGate, base: UnsafePointer<UInt8>, count: Int, field: String?,
     scratch: ScanScratch
   ) {
-    guard detectors.indices.contains(where: { gate.gated[$0] && !scratch.windows[$0].isEmpty })
-    else { return }
-    let loweredField = field.map { Array($0.lowercased().utf8) }
+    var anyWindow = false
+    for d in gate.gatedIndices where !scratch.windows[d].isEmpty {
+      anyWindow = true
+      break
+    }
+    if !anyWindow { return }
     scratch.contextHits.removeAll(keepingCapacity: true)
     gate.findHits(in: base, count: count, into: &scratch.contextHits)
     let hits = scratch.contextHits
-    for d in detectors.indices where gate.gated[d] && !scratch.windows[d].isEmpty {
-      let detector = detectors[d]
+    let loweredField = field.map { Array($0.lowercased().utf8) }
+    for d in gate.gatedIndices where !scratch.windows[d].isEmpty {
       if let lowered = loweredField,
-        detector.contextWords.contains(where: { lowered.containsSubsequence($0) })
+        detectors[d].contextWords.contains(where: { lowered.containsSubsequence($0) })
       {
         continue
       }
-      let reach = detector.contextWindow
+      if hits.isEmpty {
+        scratch.windows[d].removeAll(keepingCapacity: true)
+        continue
+      }
+      // The spans where a word of this detector gives context: [start - reach, end + reach),
+      // ascending and disjoint after merging, so each window needs one binary search.
+      let reach = detectors[d].contextWindow
       let member = gate.members[d]
-      scratch.windows[d].removeAll { w in
-        !hits.contains { h in
-          member[h.word] && h.start + gate.words[h.word].count > w.lowerBound - reach
-            && h.start < w.upperBound + reach
+      var spans: [Range<Int>] = []
+      for h in hits where member[h.word] {
+        let span = (h.start - reach)..<(h.start + gate.words[h.word].count + reach)
+        if let last = spans.last, span.lowerBound <= last.upperBound {
+          spans[spans.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+        } else {
+          spans.append(span)
         }
+      }
+      scratch.windows[d].removeAll { w in
+        var lo = 0
+        var hi = spans.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if spans[mid].upperBound <= w.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == spans.count || spans[lo].lowerBound >= w.upperBound
       }
     }
   }

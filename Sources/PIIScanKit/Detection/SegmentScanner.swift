@@ -54,20 +54,52 @@ extension DetectorSet {
     // 1. Keyword anchors.
     for anchor in keywordAnchors {
       forEachOccurrence(of: anchor, in: base, count: count) { pos in
+        var line: Range<Int>? = nil
         for d in anchor.detectors {
           appendWindow(
             &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
-            base: base, count: count)
+            base: base, count: count, line: &line)
         }
       }
     }
     // 2. Digit-run anchors.
+    // A line holds many digit runs; the line's window is added once, to every detector whose
+    // minimum its longest run meets, when the scan leaves the line.
     if !digitAnchors.isEmpty {
-      forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
-        for (d, minDigits) in digitAnchors where digits >= minDigits {
-          appendWindow(&scratch.windows[d], anchor: run, detector: d, base: base, count: count)
+      var current: Range<Int>? = nil  // the whole line being collected
+      var longest = 0
+      func flush() {
+        guard let line = current else { return }
+        for (d, minDigits) in digitAnchors {
+          if longest < minDigits { break }  // sorted by minDigits
+          appendLine(&scratch.windows[d], line)
         }
       }
+      forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+        if let line = current, run.upperBound <= line.upperBound {
+          longest = max(longest, digits)
+          return
+        }
+        flush()
+        current = nil
+        let bounds = lineBounds(of: run, base: base, count: count)
+        let isWholeLine =
+          (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
+          && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
+        if isWholeLine && !hasWindowedDigitDetector {
+          current = bounds
+          longest = digits
+        } else {
+          // Lines longer than the 4 KiB bound keep one window per anchor.
+          var line: Range<Int>? = bounds
+          for (d, minDigits) in digitAnchors {
+            if digits < minDigits { break }
+            appendWindow(
+              &scratch.windows[d], anchor: run, detector: d, base: base, count: count, line: &line)
+          }
+        }
+      }
+      flush()
     }
     // 3. Unfiltered detectors see everything.
     for d in unfiltered { scratch.windows[d] = [0..<count] }
@@ -159,28 +191,25 @@ extension DetectorSet {
   }
 
   /// Adds the window a detector runs over for one anchor: the anchor's line (bounded), or
-  /// `window` bytes from the line start for multi-line detectors.
+  /// `window` bytes from the line start for multi-line detectors. `line` caches the anchor's
+  /// line between the detectors sharing the anchor, so it is found once per anchor.
   private func appendWindow(
     _ windows: inout [Range<Int>], anchor: Range<Int>, detector: Int,
-    base: UnsafePointer<UInt8>, count: Int
+    base: UnsafePointer<UInt8>, count: Int, line: inout Range<Int>?
   ) {
-    let maxSpan = 4096
-    var lo = anchor.lowerBound
-    let loLimit = max(0, anchor.lowerBound - maxSpan)
-    while lo > loLimit && base[lo - 1] != 0x0A { lo -= 1 }
-    let hi: Int
-    if let window = detectors[detector].window {
-      hi = min(count, anchor.upperBound + window)
-    } else {
-      let hiLimit = min(count, anchor.upperBound + maxSpan)
-      if anchor.upperBound >= hiLimit {
-        hi = hiLimit
-      } else if let nl = memchr(base + anchor.upperBound, 0x0A, hiLimit - anchor.upperBound) {
-        hi = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-      } else {
-        hi = hiLimit
-      }
+    let window = detectors[detector].window
+    // A later anchor on a line whose window already runs to the line end adds nothing; skipping
+    // it keeps the cost per line, not per anchor (a line holds many short digit runs).
+    if window == nil, let last = windows.last,
+      last.lowerBound <= anchor.lowerBound, anchor.upperBound <= last.upperBound,
+      last.upperBound == count || base[last.upperBound] == 0x0A
+    {
+      return
     }
+    let bounds = line ?? lineBounds(of: anchor, base: base, count: count)
+    line = bounds
+    let lo = bounds.lowerBound
+    let hi = window.map { min(count, anchor.upperBound + $0) } ?? bounds.upperBound
     if let last = windows.last, last.upperBound >= lo, last.lowerBound <= lo {
       windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, hi)
     } else {
@@ -188,12 +217,47 @@ extension DetectorSet {
     }
   }
 
+  /// Adds a whole line to a detector's windows, joining it to the last one when they overlap.
+  private func appendLine(_ windows: inout [Range<Int>], _ line: Range<Int>) {
+    if let last = windows.last, last.upperBound >= line.lowerBound,
+      last.lowerBound <= line.lowerBound
+    {
+      windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, line.upperBound)
+    } else {
+      windows.append(line)
+    }
+  }
+
+  /// The line holding `anchor`, at most 4 KiB either side of it.
+  private func lineBounds(of anchor: Range<Int>, base: UnsafePointer<UInt8>, count: Int)
+    -> Range<Int>
+  {
+    let maxSpan = 4096
+    var lo = anchor.lowerBound
+    let loLimit = max(0, anchor.lowerBound - maxSpan)
+    while lo > loLimit && base[lo - 1] != 0x0A { lo -= 1 }
+    let hiLimit = min(count, anchor.upperBound + maxSpan)
+    if anchor.upperBound >= hiLimit { return lo..<hiLimit }
+    if let nl = memchr(base + anchor.upperBound, 0x0A, hiLimit - anchor.upperBound) {
+      return lo..<base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+    }
+    return lo..<hiLimit
+  }
+
+  /// Sorts and joins windows that overlap or are consecutive lines (one byte, the newline,
+  /// apart): one regex call then scans a run of anchored lines, as an unfiltered scan would,
+  /// instead of one call per line.
   private func merged(_ windows: [Range<Int>]) -> [Range<Int>] {
     if windows.count < 2 { return windows }
-    let sorted = windows.sorted { $0.lowerBound < $1.lowerBound }
+    var isSorted = true
+    for i in 1..<windows.count where windows[i].lowerBound < windows[i - 1].lowerBound {
+      isSorted = false
+      break
+    }
+    let sorted = isSorted ? windows : windows.sorted { $0.lowerBound < $1.lowerBound }
     var out: [Range<Int>] = [sorted[0]]
     for w in sorted.dropFirst() {
-      if w.lowerBound <= out[out.count - 1].upperBound {
+      if w.lowerBound <= out[out.count - 1].upperBound + 1 {
         out[out.count - 1] = out[out.count - 1].lowerBound..<max(out[out.count - 1].upperBound, w.upperBound)
       } else {
         out.append(w)
