@@ -12,11 +12,16 @@ Writes, under corpora/:
   datasets/train.jsonl    JSON Lines training records (some values JSON-escaped: \\u0040, \\n)
   datasets/customers.csv  RFC 4180 CSV with quoted commas, doubled quotes and newlines
   datasets/chat.jsonl.zst JSON Lines, zstd (two frames)
+  logs/ids.log            national identifiers, other identifiers and secrets in log lines, with
+                          checksum-failing and context-free lookalikes (scripts/synthetic_ids.py)
+  datasets/identities.jsonl  the same entities as JSON fields named by context words
+  datasets/people.csv     one column per identifier, headed by its context word
   expected/labels.jsonl   one label per PII value: source, offset, length, entity
   test.key                the fingerprint key the golden outputs use (test-only, not secret)
 Run: python3 scripts/gen_corpora.py   (make golden also refreshes expected/findings.jsonl)
 """
-import base64, binascii, gzip, hashlib, json, os, pathlib, random, subprocess, zlib
+import base64, binascii, gzip, hashlib, json, os, pathlib, random, subprocess, sys, zlib
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "corpora"
 R = random.Random(42)
@@ -284,6 +289,161 @@ def csv_doc(source, rows):
             d.text(f",order {order_id()} v{version()}\r\n")
     return d
 
+# --- National identifiers, other identifiers and secrets (issue #5) ---------------------------
+# Generated with their own random stream (S) after the original corpora, so those stay
+# byte-identical. Check digits come from scripts/synthetic_ids.py (standard library only).
+import synthetic_ids as sid
+
+def _bad_digit(v):
+    """The value with its last digit changed: the check fails."""
+    i = max(k for k, c in enumerate(v) if c.isdigit())
+    return v[:i] + str((int(v[i]) + 1) % 10) + v[i + 1:]
+
+def _bad_letter(v):
+    """The value with its last (check) letter changed."""
+    return v[:-1] + ("B" if v[-1] == "A" else "A")
+
+# entity -> (text context, CSV column, JSON field, value generator, checksum-failing lookalike or None)
+ID_ENTITIES = [
+    ("uk_nhs", "NHS number", "NHS number", "nhs_number", sid.uk_nhs, _bad_digit),
+    ("uk_nino", "National Insurance", "NINO", "nino", sid.uk_nino, lambda v: "BG" + v[2:]),
+    ("es_nif", "DNI", "DNI", "dni", sid.es_nif, _bad_letter),
+    ("it_fiscal_code", "codice fiscale", "codice fiscale", "codice_fiscale", sid.it_fiscal_code, _bad_letter),
+    ("fr_nir", "numéro de sécurité sociale", "NIR", "nir", sid.fr_nir, _bad_digit),
+    ("de_tax_id", "Steuer-ID", "Steuer-ID", "steuer_id", sid.de_tax_id, _bad_digit),
+    ("nl_bsn", "BSN", "BSN", "bsn", sid.nl_bsn, _bad_digit),
+    ("pl_pesel", "PESEL", "PESEL", "pesel", sid.pl_pesel, _bad_digit),
+    ("se_personnummer", "personnummer", "personnummer", "personnummer", sid.se_personnummer, _bad_digit),
+    ("fi_hetu", "henkilötunnus", "HETU", "hetu", sid.fi_hetu, lambda v: v[:-1] + ("Y" if v[-1] != "Y" else "X")),
+    ("dk_cpr", "CPR", "CPR", "cpr", sid.dk_cpr, lambda v: v[:2] + "13" + v[4:]),
+    ("no_fnr", "fødselsnummer", "fødselsnummer", "fodselsnummer", sid.no_fnr, _bad_digit),
+    ("be_national_number", "rijksregisternummer", "rijksregisternummer", "rijksregisternummer", sid.be_national_number, _bad_digit),
+    ("pt_nif", "contribuinte", "NIF", "nif", sid.pt_nif, _bad_digit),
+    ("ie_pps", "PPSN", "PPSN", "ppsn", sid.ie_pps, None),
+    ("ca_sin", "social insurance number", "social insurance number", "social_insurance_number", sid.ca_sin, _bad_digit),
+    ("us_itin", "ITIN", "ITIN", "itin", sid.us_itin, lambda v: v[:4] + "45" + v[6:]),
+    ("us_npi", "NPI", "NPI", "npi", sid.us_npi, _bad_digit),
+    ("us_dea", "DEA", "DEA", "dea", sid.us_dea, _bad_digit),
+    ("br_cpf", "CPF", "CPF", "cpf", sid.br_cpf, _bad_digit),
+    ("br_cnpj", "CNPJ", "CNPJ", "cnpj", sid.br_cnpj, _bad_digit),
+    ("mx_curp", "CURP", "CURP", "curp", sid.mx_curp, _bad_digit),
+    ("in_aadhaar", "Aadhaar", "Aadhaar", "aadhaar", sid.in_aadhaar, _bad_digit),
+    ("in_pan", "PAN", "PAN", "pan", sid.in_pan, lambda v: v[:5] + "0000" + v[9:]),
+    ("cn_resident_id", "resident id", "resident id", "resident_id", sid.cn_resident_id, lambda v: v[:-1] + ("0" if v[-1] != "0" else "1")),
+    ("sg_nric", "NRIC", "NRIC", "nric", sid.sg_nric, _bad_letter),
+    ("kr_rrn", "RRN", "RRN", "rrn", sid.kr_rrn, _bad_digit),
+    ("jp_my_number", "My Number", "My Number", "my_number", sid.jp_my_number, _bad_digit),
+    ("au_tfn", "TFN", "TFN", "tfn", sid.au_tfn, lambda v: _bad_digit(v.replace(" ", ""))),
+    ("au_abn", "ABN", "ABN", "abn", sid.au_abn, _bad_digit),
+    ("au_medicare", "Medicare", "Medicare", "medicare", sid.au_medicare, None),
+    ("za_id", "SA ID", "SA ID", "sa_id", sid.za_id, _bad_digit),
+    ("tr_national_id", "TC Kimlik", "TC Kimlik", "tc_kimlik", sid.tr_national_id, _bad_digit),
+    ("il_id", "teudat zehut", "teudat zehut", "teudat_zehut", sid.il_id, _bad_digit),
+    ("vin", "VIN", "VIN", "vin", sid.vin, lambda v: v[:8] + ("0" if v[8] != "0" else "1") + v[9:]),
+    ("imei", "IMEI", "IMEI", "imei", sid.imei, _bad_digit),
+    ("bitcoin_address", "bitcoin", "bitcoin", "bitcoin", sid.bitcoin_address, lambda v: v[:-1] + ("2" if v[-1] != "2" else "3")),
+    ("ethereum_address", "ethereum", "ethereum", "ethereum", sid.ethereum_address, None),
+    ("swift_bic", "SWIFT BIC", "BIC", "bic", sid.swift_bic, lambda v: v[:4] + "QQ" + v[6:]),
+]
+
+def secret_lines(S):
+    """(text before, entity, value, text after) for each secret family."""
+    return [
+        ("config GOOGLE_API_KEY=", "google_api_key", sid.google_api_key(S), ""),
+        ("billing STRIPE_SECRET=", "stripe_key", sid.stripe_key(S), " loaded"),
+        ("notify webhook=", "slack_webhook", sid.slack_webhook(S), ""),
+        ("ci GITLAB_TOKEN=", "gitlab_token", sid.gitlab_token(S), ""),
+        ("llm OPENAI_API_KEY=", "openai_api_key", sid.openai_api_key(S), ""),
+        ("llm ANTHROPIC_API_KEY=", "anthropic_api_key", sid.anthropic_api_key(S), ""),
+        ("npmrc //registry.npmjs.org/:_authToken=", "npm_token", sid.npm_token(S), ""),
+        ("pypirc token ", "pypi_token", sid.pypi_token(S), ""),
+        ("mail SENDGRID_API_KEY=", "sendgrid_key", sid.sendgrid_key(S), ""),
+        ("sms TWILIO_API_KEY=", "twilio_key", sid.twilio_key(S), ""),
+        ("storage DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=", "azure_storage_key", sid.azure_storage_key(S), ";EndpointSuffix=core.windows.net"),
+        ('gcp key {"type": "service_account", "project_id": "demo", "private_key_id": "', "gcp_service_account", sid.gcp_private_key_id(S),
+         '", "client_email": "svc@demo.iam.gserviceaccount.com"}'),
+        ("login GET /session?user=ana&password=", "password_assignment", sid.password(S), "&next=/home"),
+        ("proxy Authorization: Basic ", "basic_auth_header", sid.basic_auth(S), ""),
+        ("api Authorization: Bearer ", "bearer_token", sid.bearer_token(S), ""),
+    ]
+
+GCP_EMAIL = "svc@demo.iam.gserviceaccount.com"
+
+def _after(d, after, esc=lambda t: t):
+    """Writes the text after a secret, labelling the service account's client_email."""
+    if GCP_EMAIL in after:
+        head, tail = after.split(GCP_EMAIL)
+        d.text(esc(head)); d.pii("email", GCP_EMAIL); d.text(esc(tail))
+    else:
+        d.text(esc(after))
+
+def ids_log_doc(source, S, rounds):
+    d = Doc(source)
+    n = 0
+    for r in range(rounds):
+        for entity, ctx, _, _, gen, bad in ID_ENTITIES:
+            n += 1
+            d.text(ts(n) + f" INFO kyc check {ctx} ")
+            v = gen(S)
+            d.pii(entity, v)
+            d.text(f" status=ok req={uuid()}\n")
+            if bad is not None and r % 2 == 0:
+                n += 1
+                d.text(ts(n) + f" WARN kyc check {ctx} {bad(gen(S))} status=checksum_failed\n")
+        for before, entity, value, after in secret_lines(S):
+            n += 1
+            d.text(ts(n) + " DEBUG " + before)
+            d.pii(entity, value)
+            _after(d, after)
+            d.text("\n")
+        # Lookalikes with no context: 9- to 13-digit numbers and placeholders.
+        n += 1
+        d.text(ts(n) + f" DEBUG batch {''.join(S.choice('0123456789') for _ in range(9))} rows={S.randint(10**9, 10**10 - 1)} "
+               f"ts_ms={epoch_ms()} password=******** Authorization: Bearer token\n")
+    return d
+
+def _json_esc(t):
+    return t.replace("\\", "\\\\").replace('"', '\\"')
+
+def _cell(entity, v):
+    """A table cell: swift_bic needs its context word in the cell (its prefilter is keywords)."""
+    return ("BIC ", v) if entity == "swift_bic" else ("", v)
+
+def identities_jsonl_doc(source, S, records):
+    d = Doc(source)
+    for i in range(records):
+        entity, ctx, _, field, gen, _ = ID_ENTITIES[i % len(ID_ENTITIES)]
+        d.text(f'{{"id":{i},"country":"xx","{field}":"')
+        prefix, v = _cell(entity, gen(S))
+        d.text(prefix)
+        d.pii(entity, v)
+        d.text('","note":"')
+        before, sentity, value, after = secret_lines(S)[i % 15]
+        d.text(_json_esc(before))
+        d.pii(sentity, value)
+        _after(d, after, _json_esc)
+        d.text(f'","ref":"{uuid()}"}}\n')
+    return d
+
+def people_csv_doc(source, S, rows):
+    d = Doc(source)
+    d.text("id," + ",".join(f'"{c}"' if " " in c else c for _, _, c, _, _, _ in ID_ENTITIES) + ",notes\r\n")
+    for i in range(rows):
+        d.text(str(i))
+        for entity, _, _, _, gen, _ in ID_ENTITIES:
+            d.text(",")
+            prefix, v = _cell(entity, gen(S))
+            if " " in prefix + v:
+                d.text('"' + prefix); d.pii(entity, v); d.text('"')
+            else:
+                d.pii(entity, v)
+        before, sentity, value, after = secret_lines(S)[i % 15]
+        d.text(',"' + before.replace('"', '""'))
+        d.pii(sentity, value)
+        _after(d, after, lambda t: t.replace('"', '""'))
+        d.text('"\r\n')
+    return d
+
 def main():
     (ROOT / "logs").mkdir(parents=True, exist_ok=True)
     (ROOT / "datasets").mkdir(parents=True, exist_ok=True)
@@ -313,6 +473,19 @@ def main():
         frames += subprocess.run(["zstd", "-q", "-c", "-19"], input=part, capture_output=True, check=True).stdout
     (ROOT / "datasets/chat.jsonl.zst").write_bytes(frames)
     labels += chat.labels
+
+    S = random.Random(505)
+    ids = ids_log_doc("corpora/logs/ids.log", S, 4)
+    (ROOT / "logs/ids.log").write_bytes(ids.buf)
+    labels += ids.labels
+
+    identities = identities_jsonl_doc("corpora/datasets/identities.jsonl", S, 120)
+    (ROOT / "datasets/identities.jsonl").write_bytes(identities.buf)
+    labels += identities.labels
+
+    people = people_csv_doc("corpora/datasets/people.csv", S, 15)
+    (ROOT / "datasets/people.csv").write_bytes(people.buf)
+    labels += people.labels
 
     labels.sort(key=lambda l: (l["source"], l["offset"]))
     with open(ROOT / "expected/labels.jsonl", "w") as f:

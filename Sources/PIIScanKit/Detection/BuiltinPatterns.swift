@@ -399,6 +399,998 @@ detectors:
       no_match:
         - {text: "id=536221234", reason: no SSN context}
 """#),
+    (name: "identifiers.yaml", text: #"""
+# Other identifiers: vehicles, devices, crypto-currency addresses and bank identifier codes.
+version: 1
+family: identifiers
+detectors:
+  - id: vin
+    entity: vin
+    description: VIN (ISO 3779; check character mandatory for North American WMIs 1-5), beside vehicle words
+    regex: '(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])'
+    digits: 3
+    validator: vin
+    requires_context: true
+    confidence: 0.75
+    severity: medium
+    context: {words: [vin, vehicle, chassis, fahrgestell, kfz, "numéro de série", numero de serie], window: 40, boost: 0.1}
+    preview: {keep_start: 3, keep_end: 0}
+    examples:
+      match:
+        - {text: "Fahrgestellnummer WVWZZZ3CZWE123456", value: "WVWZZZ3CZWE123456", reason: European VIN, check character optional}
+        - {text: "vehicle 3VWNB8EC9AE011831", value: "3VWNB8EC9AE011831", validated: true, reason: Mexican-built VW}
+        - {text: "VIN 1HG6FFRA1CF733376", value: "1HG6FFRA1CF733376", validated: true, reason: Honda WMI}
+      no_match:
+        - {text: "VIN 3VWNB8EC8AE011831", reason: North American check character wrong}
+        - {text: "build WVWZZZ3CZWE123456", reason: no VIN context}
+        - {text: "VIN 12345678901234567", reason: digits only}
+
+  - id: imei
+    entity: imei
+    description: IMEI, 15 digits (TAC, serial, Luhn check), beside device words; never a card
+    regex: '(?<![\w.-])(?<!\d )\d{2}([ -]?)\d{6}\1\d{6}\1\d(?![\w-]|[. ]\d)'
+    digits: 15
+    normalize: " -"
+    validator: imei
+    requires_context: true
+    confidence: 0.85
+    severity: medium
+    priority: 2
+    context: {words: [imei, handset, device id, serial number], window: 40, boost: 0.1}
+    preview: {keep_start: 8, keep_end: 0}
+    examples:
+      match:
+        - {text: "IMEI 863662667914843", value: "863662667914843", validated: true, reason: bare IMEI}
+        - {text: "imei: 35-209900-176148-1", value: "35-209900-176148-1", validated: true, reason: GSMA layout}
+      no_match:
+        - {text: "IMEI 863662667914844", reason: fails Luhn}
+        - {text: "n 863662667914843", reason: no device context}
+
+  - id: bitcoin_address
+    entity: bitcoin_address
+    description: Bitcoin address, Base58Check (1..., 3...) or Bech32/Bech32m (bc1...), beside crypto words
+    regex: '(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}|BC1[02-9AC-HJ-NP-Z]{11,71})(?![A-Za-z0-9])'
+    digits: 1
+    validator: bitcoin_address
+    requires_context: true
+    confidence: 0.9
+    severity: medium
+    context: {words: [bitcoin, btc, wallet, address, crypto, send to, deposit, withdraw, payout], window: 48, boost: 0.05}
+    preview: {keep_start: 4, keep_end: 0}
+    examples:
+      match:
+        - {text: "send to 1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzy", value: "1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzy", validated: true, reason: P2PKH}
+        - {text: "btc=3MM5umjdxyShMVhWVVUm8w26MoovbZYuKa", value: "3MM5umjdxyShMVhWVVUm8w26MoovbZYuKa", validated: true, reason: P2SH}
+        - {text: "wallet bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", validated: true, reason: BIP-173 test vector}
+      no_match:
+        - {text: "send to 1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzz", reason: Base58Check checksum fails}
+        - {text: "btc bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", reason: Bech32 checksum fails}
+        - {text: "id 1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzy", reason: no crypto context}
+
+  - id: ethereum_address
+    entity: ethereum_address
+    description: Ethereum address, 0x + 40 hex, EIP-55 case checksum when mixed case
+    regex: '(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])'
+    keywords: ["0x"]
+    validator: ethereum_address
+    confidence: 0.8
+    severity: medium
+    context: {words: [ethereum, eth, wallet, address], window: 40, boost: 0.1}
+    preview: {keep_start: 6, keep_end: 0}
+    examples:
+      match:
+        - {text: "to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", value: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", validated: true, reason: EIP-55 test vector}
+        - {text: "eth 0x95877DeB2E9a06f69eD24Fd98A24621F65528c4A", value: "0x95877DeB2E9a06f69eD24Fd98A24621F65528c4A", validated: true, reason: synthetic checksummed address}
+        - {text: "eth 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", value: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", validated: false, reason: all lower case carries no checksum}
+      no_match:
+        - {text: "to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", reason: EIP-55 case checksum fails}
+        - {text: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeA", reason: too short}
+
+  - id: swift_bic
+    entity: swift_bic
+    description: SWIFT/BIC code (ISO 9362), 8 or 11 characters, only beside BIC/SWIFT words
+    regex: '(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])'
+    keywords: [BIC, bic, Bic, SWIFT, swift, Swift]
+    validator: swift_bic
+    requires_context: true
+    confidence: 0.75
+    severity: low
+    context: {words: [bic, swift, bank identifier], window: 32, boost: 0.1}
+    preview: {keep_start: 4, keep_end: 0}
+    examples:
+      match:
+        - {text: "BIC DEUTDEFF", value: "DEUTDEFF", validated: true, reason: 8 characters}
+        - {text: "swift code: COBADEFFXXX", value: "COBADEFFXXX", validated: true, reason: 11 characters}
+      no_match:
+        - {text: "BIC DEUTQQFF", reason: QQ is not a country}
+        - {text: "ERROR DEUTDEFF", reason: no BIC context}
+"""#),
+    (name: "national_americas.yaml", text: #"""
+# National identifiers of the Americas (the US SSN lives in government_us.yaml). Formatted
+# layouts stand alone; bare digit runs need a context word nearby.
+version: 1
+family: national_americas
+detectors:
+  - id: ca_sin
+    entity: ca_sin
+    description: Canadian Social Insurance Number NNN NNN NNN or NNN-NNN-NNN, Luhn
+    regex: '(?<![\w.-])(?<!\d )\d{3}([ -])\d{3}\1\d{3}(?![\w-]|[. ]\d)'
+    digits: 9
+    normalize: " -"
+    validator: ca_sin
+    confidence: 0.7
+    severity: high
+    country: CA
+    context: {words: [sin, social insurance, "numéro d'assurance sociale", numero d'assurance sociale, nas], window: 40, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "SIN 492 384 490", value: "492 384 490", validated: true, reason: spaced SIN}
+        - {text: "sin=147-815-807", value: "147-815-807", validated: true, reason: dashed SIN}
+      no_match:
+        - {text: "SIN 492 384 491", reason: fails Luhn}
+        - {text: "SIN 046 454 286", reason: first digit 0 never issued}
+
+  - id: ca_sin_bare
+    entity: ca_sin
+    description: Canadian SIN as 9 digits, beside SIN words
+    regex: '(?<![\w.-])(?<!\d )\d{9}(?![\w-]|[. ]\d)'
+    digits: 9
+    validator: ca_sin
+    requires_context: true
+    confidence: 0.75
+    severity: high
+    country: CA
+    context: {words: [social insurance, social_insurance, "numéro d'assurance sociale", numero d'assurance sociale, sin number, sin no, "sin:", "sin="], window: 40, boost: 0.1}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "social insurance number 371664582", value: "371664582", validated: true, reason: bare SIN with context}
+      no_match:
+        - {text: "social insurance number 371664583", reason: fails Luhn}
+        - {text: "id 371664582", reason: no context}
+
+  - id: us_itin
+    entity: us_itin
+    description: US ITIN 9NN-GG-NNNN (IRS group ranges), dashed or spaced
+    regex: '(?<![\w-])9\d{2}([- ])\d{2}\1\d{4}(?![\w-])'
+    digits: 9
+    normalize: " -"
+    validator: us_itin
+    confidence: 0.8
+    severity: high
+    country: US
+    context: {words: [itin, taxpayer identification], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 4}
+    examples:
+      match:
+        - {text: "ITIN 983-77-5367", value: "983-77-5367", validated: true, reason: dashed ITIN}
+        - {text: "itin: 994 79 3780", value: "994 79 3780", validated: true, reason: spaced ITIN}
+      no_match:
+        - {text: "ITIN 983-45-5367", reason: group 45 not an ITIN range}
+        - {text: "983-77-53670", reason: too long}
+
+  - id: us_itin_bare
+    entity: us_itin
+    description: US ITIN as 9 digits, beside ITIN words
+    regex: '(?<![\w.-])9\d{8}(?![\w-]|\.\d)'
+    digits: 9
+    validator: us_itin
+    requires_context: true
+    confidence: 0.75
+    severity: high
+    country: US
+    context: {words: [itin, taxpayer identification], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 4}
+    examples:
+      match:
+        - {text: "ITIN 945763314", value: "945763314", validated: true, reason: bare ITIN}
+      no_match:
+        - {text: "ITIN 945063314", reason: group 06 is not an ITIN range}
+        - {text: "id 945763314", reason: no context}
+
+  - id: us_npi
+    entity: us_npi
+    description: US National Provider Identifier, 10 digits, Luhn with prefix 80840
+    regex: '(?<![\w.-])(?<!\d )[12]\d{9}(?![\w-]|[. ]\d)'
+    digits: 10
+    validator: us_npi
+    requires_context: true
+    confidence: 0.8
+    severity: medium
+    country: US
+    context: {words: [npi, national provider, provider id], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 4}
+    examples:
+      match:
+        - {text: "NPI 2634682548", value: "2634682548", validated: true, reason: NPI with context}
+        - {text: "provider id: 1183794431", value: "1183794431", validated: true, reason: other context}
+      no_match:
+        - {text: "NPI 2634682549", reason: fails Luhn}
+        - {text: "ts 2634682548", reason: no context}
+
+  - id: us_dea
+    entity: us_dea
+    description: US DEA registration number (type letter, letter, 7 digits), check digit
+    regex: '(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![A-Za-z0-9])'
+    digits: 7
+    validator: us_dea
+    requires_context: true
+    confidence: 0.8
+    severity: medium
+    country: US
+    context: {words: [dea, registration, prescriber], window: 40, boost: 0.15}
+    preview: {keep_start: 2, keep_end: 2}
+    examples:
+      match:
+        - {text: "DEA# AT8642755", value: "AT8642755", validated: true, reason: practitioner}
+        - {text: "DEA number BK0723862", value: "BK0723862", validated: true, reason: hospital}
+      no_match:
+        - {text: "DEA# AT8642756", reason: wrong check digit}
+        - {text: "sku AT8642755", reason: no DEA context}
+
+  - id: br_cpf
+    entity: br_cpf
+    description: Brazilian CPF 000.000.000-00, two mod-11 check digits
+    regex: '(?<![\w.-])(?<!\d )\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[. ]\d)'
+    digits: 11
+    normalize: ".-"
+    validator: br_cpf
+    confidence: 0.9
+    severity: high
+    country: BR
+    context: {words: [cpf, cadastro de pessoas], window: 40, boost: 0.1}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "CPF 194.048.362-06", value: "194.048.362-06", validated: true, reason: formatted CPF}
+        - {text: "doc 374.171.194-25.", value: "374.171.194-25", validated: true, reason: without context}
+      no_match:
+        - {text: "CPF 194.048.362-07", reason: wrong check digit}
+        - {text: "CPF 111.111.111-11", reason: placeholder}
+
+  - id: br_cpf_bare
+    entity: br_cpf
+    description: Brazilian CPF as 11 digits, beside CPF words
+    regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
+    digits: 11
+    validator: br_cpf
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: BR
+    context: {words: [cpf, cadastro de pessoas], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "cpf=48683599914", value: "48683599914", validated: true, reason: bare CPF}
+      no_match:
+        - {text: "cpf=48683599915", reason: wrong check digit}
+        - {text: "id=48683599914", reason: no context}
+
+  - id: br_cnpj
+    entity: br_cnpj
+    description: Brazilian CNPJ 00.000.000/0000-00, two mod-11 check digits
+    regex: '(?<![\w.-])(?<!\d )\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}(?![\w-]|[. ]\d)'
+    digits: 14
+    normalize: "./-"
+    validator: br_cnpj
+    confidence: 0.9
+    severity: medium
+    country: BR
+    context: {words: [cnpj, pessoa juridica, "pessoa jurídica"], window: 40, boost: 0.1}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "CNPJ 26.913.932/0001-19", value: "26.913.932/0001-19", validated: true, reason: formatted CNPJ}
+        - {text: "empresa 42.612.565/0001-70", value: "42.612.565/0001-70", validated: true, reason: without context}
+      no_match:
+        - {text: "CNPJ 26.913.932/0001-18", reason: wrong check digit}
+        - {text: "CNPJ 00.000.000/0000-00", reason: placeholder}
+
+  - id: br_cnpj_bare
+    entity: br_cnpj
+    description: Brazilian CNPJ as 14 digits, beside CNPJ words
+    regex: '(?<![\w.-])(?<!\d )\d{14}(?![\w-]|[. ]\d)'
+    digits: 14
+    validator: br_cnpj
+    requires_context: true
+    confidence: 0.8
+    severity: medium
+    country: BR
+    context: {words: [cnpj, pessoa juridica, "pessoa jurídica"], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "cnpj: 49721972000164", value: "49721972000164", validated: true, reason: bare CNPJ}
+      no_match:
+        - {text: "cnpj: 49721972000165", reason: wrong check digit}
+        - {text: "ts 49721972000164", reason: no context}
+
+  - id: mx_curp
+    entity: mx_curp
+    description: Mexican CURP, 18 characters, birth date, state, check digit (RENAPO)
+    regex: '(?<![A-Za-z0-9])[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z]\d(?![A-Za-z0-9])'
+    digits: 6
+    validator: mx_curp
+    confidence: 0.9
+    severity: high
+    country: MX
+    context: {words: [curp, "clave única", clave unica], window: 40, boost: 0.1}
+    preview: {keep_start: 4, keep_end: 0}
+    examples:
+      match:
+        - {text: "CURP MAHS901211HVZLRG99", value: "MAHS901211HVZLRG99", validated: true, reason: man born 1990}
+        - {text: "curp: MAHS540227MDFFTD83", value: "MAHS540227MDFFTD83", validated: true, reason: woman born 1954}
+      no_match:
+        - {text: "CURP MAHS901211HVZLRG98", reason: wrong check digit}
+        - {text: "CURP MAHS901311HVZLRG99", reason: no month 13}
+"""#),
+    (name: "national_apac.yaml", text: #"""
+# National identifiers of Asia-Pacific, Africa and the Middle East. Layouts with letters or a
+# date-dash split stand alone; bare digit runs need a context word nearby.
+version: 1
+family: national_apac
+detectors:
+  - id: in_aadhaar
+    entity: in_aadhaar
+    description: Indian Aadhaar number, 12 digits (4-4-4), Verhoeff, beside Aadhaar words
+    regex: '(?<![\w.-])(?<!\d )[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\w-]|[. ]\d)'
+    digits: 12
+    normalize: " -"
+    validator: in_aadhaar
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: IN
+    context: {words: [aadhaar, aadhar, uidai, "आधार"], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 4}
+    examples:
+      match:
+        - {text: "Aadhaar 4340 9168 6073", value: "4340 9168 6073", validated: true, reason: spaced Aadhaar}
+        - {text: "aadhaar_no=899833976269", value: "899833976269", validated: true, reason: bare Aadhaar}
+      no_match:
+        - {text: "Aadhaar 4340 9168 6074", reason: fails Verhoeff}
+        - {text: "ref 4340 9168 6073", reason: no context}
+
+  - id: in_pan
+    entity: in_pan
+    description: Indian Permanent Account Number AAAAA9999A (holder type), beside PAN words
+    regex: '(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHLJPTK][A-Z]\d{4}[A-Z](?![A-Za-z0-9])'
+    digits: 4
+    validator: in_pan
+    requires_context: true
+    confidence: 0.75
+    severity: medium
+    country: IN
+    context: {words: [pan, permanent account, income tax], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 1}
+    examples:
+      match:
+        - {text: "PAN VJFPM8120U", value: "VJFPM8120U", validated: true, reason: individual}
+        - {text: "PAN card: NPQPI9802D", value: "NPQPI9802D", validated: true, reason: individual}
+      no_match:
+        - {text: "PAN VJFPM0000U", reason: serial 0000 never issued}
+        - {text: "code VJFPM8120U", reason: no context}
+
+  - id: cn_resident_id
+    entity: cn_resident_id
+    description: Chinese resident identity card number, 18 characters, GB 11643 MOD 11-2
+    regex: '(?<![\w.-])(?<!\d )[1-8]\d{16}[\dXx](?![\w-]|[. ]\d)'
+    digits: 17
+    validator: cn_resident_id
+    confidence: 0.8
+    severity: high
+    country: CN
+    context: {words: ["身份证", resident id, identity card, shenfenzheng], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "身份证号 310104198212183276", value: "310104198212183276", validated: true, reason: Shanghai}
+        - {text: "id card 11010119790620216X", value: "11010119790620216X", validated: true, reason: check X}
+      no_match:
+        - {text: "310104198212183277", reason: wrong check character}
+        - {text: "310104198213183276", reason: no month 13}
+
+  - id: sg_nric
+    entity: sg_nric
+    description: Singapore NRIC/FIN, series letter, 7 digits, check letter
+    regex: '(?<![A-Za-z0-9])[STFGM]\d{7}[A-Z](?![A-Za-z0-9])'
+    digits: 7
+    validator: sg_nric
+    confidence: 0.75
+    severity: high
+    country: SG
+    context: {words: [nric, fin, identity card], window: 40, boost: 0.15}
+    preview: {keep_start: 1, keep_end: 1}
+    examples:
+      match:
+        - {text: "NRIC S4117738A", value: "S4117738A", validated: true, reason: S series}
+        - {text: "nric: S0038699E", value: "S0038699E", validated: true, reason: S series}
+      no_match:
+        - {text: "NRIC S4117738B", reason: wrong check letter}
+        - {text: "S411773A", reason: too few digits}
+
+  - id: kr_rrn
+    entity: kr_rrn
+    description: Korean resident registration number YYMMDD-SNNNNNC, date and mod-11 check
+    regex: '(?<![\w-])(?<!\d )\d{6}-[1-8]\d{6}(?![\w-]| \d)'
+    digits: 13
+    normalize: "-"
+    validator: kr_rrn
+    confidence: 0.85
+    severity: high
+    country: KR
+    context: {words: ["주민등록번호", "주민번호", resident registration, rrn], window: 40, boost: 0.1}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "주민등록번호 930422-2314546", value: "930422-2314546", validated: true, reason: dashed RRN}
+        - {text: "RRN 710105-2445203", value: "710105-2445203", validated: true, reason: dashed RRN}
+      no_match:
+        - {text: "930422-2314547", reason: wrong check digit}
+        - {text: "931322-2314546", reason: no month 13}
+
+  - id: kr_rrn_bare
+    entity: kr_rrn
+    description: Korean RRN as 13 digits, beside RRN words
+    regex: '(?<![\w.-])(?<!\d )\d{6}[1-8]\d{6}(?![\w-]|[. ]\d)'
+    digits: 13
+    validator: kr_rrn
+    requires_context: true
+    confidence: 0.75
+    severity: high
+    country: KR
+    context: {words: ["주민등록번호", "주민번호", resident registration, rrn], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "rrn=5001022800569", value: "5001022800569", validated: true, reason: bare RRN}
+      no_match:
+        - {text: "rrn=5001022800568", reason: wrong check digit}
+        - {text: "ts=5001022800569", reason: no context}
+
+  - id: jp_my_number
+    entity: jp_my_number
+    description: Japanese My Number, 12 digits (4-4-4), mod-11 check, beside My Number words
+    regex: '(?<![\w.-])(?<!\d )\d{4}([ -]?)\d{4}\1\d{4}(?![\w-]|[. ]\d)'
+    digits: 12
+    normalize: " -"
+    validator: jp_my_number
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: JP
+    context: {words: ["マイナンバー", "個人番号", my number, my_number, mynumber, kojin bango], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 4}
+    examples:
+      match:
+        - {text: "マイナンバー 5095 5324 7802", value: "5095 5324 7802", validated: true, reason: spaced}
+        - {text: "my number: 148970712485", value: "148970712485", validated: true, reason: bare}
+      no_match:
+        - {text: "my number: 148970712486", reason: wrong check digit}
+        - {text: "order 148970712485", reason: no context}
+
+  - id: au_tfn
+    entity: au_tfn
+    description: Australian Tax File Number, 9 digits (3-3-3), weighted mod 11, beside TFN words
+    regex: '(?<![\w.-])(?<!\d )\d{3}([ -]?)\d{3}\1\d{3}(?![\w-]|[. ]\d)'
+    digits: 9
+    normalize: " -"
+    validator: au_tfn
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: AU
+    context: {words: [tfn, tax file number], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "TFN 175 631 590", value: "175 631 590", validated: true, reason: spaced}
+        - {text: "tax file number 207569006", value: "207569006", validated: true, reason: bare}
+      no_match:
+        - {text: "TFN 175 631 591", reason: fails mod 11}
+        - {text: "ref 175 631 590", reason: no context}
+
+  - id: au_abn
+    entity: au_abn
+    description: Australian Business Number, 11 digits (2-3-3-3), mod 89, beside ABN words
+    regex: '(?<![\w.-])(?<!\d )\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
+    digits: 11
+    normalize: " "
+    validator: au_abn
+    requires_context: true
+    confidence: 0.8
+    severity: medium
+    country: AU
+    context: {words: [abn, australian business number], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "ABN 76 218 676 773", value: "76 218 676 773", validated: true, reason: spaced}
+        - {text: "abn=53720031716", value: "53720031716", validated: true, reason: bare}
+      no_match:
+        - {text: "ABN 76 218 676 774", reason: fails mod 89}
+        - {text: "ref 76 218 676 773", reason: no context}
+
+  - id: au_medicare
+    entity: au_medicare
+    description: Australian Medicare card number, 10 (+1) digits, weighted check, beside Medicare
+    regex: '(?<![\w.-])(?<!\d )[2-6]\d{3} ?\d{5} ?\d(?: ?\d)?(?![\w-]|[. ]\d)'
+    digits: 10
+    normalize: " "
+    validator: au_medicare
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: AU
+    context: {words: [medicare], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "Medicare 2579 97469 7", value: "2579 97469 7", validated: true, reason: card layout}
+        - {text: "medicare_no=5123431273", value: "5123431273", validated: true, reason: bare}
+      no_match:
+        - {text: "Medicare 2579 97479 7", reason: wrong check digit}
+        - {text: "ref 2579 97469 7", reason: no context}
+
+  - id: za_id
+    entity: za_id
+    description: South African ID number, 13 digits, date, citizenship and Luhn, beside ID words
+    regex: '(?<![\w.-])(?<!\d )\d{6} ?\d{4} ?\d{3}(?![\w-]|[. ]\d)'
+    digits: 13
+    normalize: " "
+    validator: za_id
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: ZA
+    context: {words: [south africa, rsa id, sa id, sa_id, id number, id_number, identity number, id no], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "SA ID 6201260401185", value: "6201260401185", validated: true, reason: citizen}
+        - {text: "identity number: 981222 7868 188", value: "981222 7868 188", validated: true, reason: grouped}
+      no_match:
+        - {text: "SA ID 6201260401186", reason: fails Luhn}
+        - {text: "ts 6201260401185", reason: no context}
+
+  - id: tr_national_id
+    entity: tr_national_id
+    description: Turkish T.C. Kimlik No, 11 digits, two check digits, beside kimlik words
+    regex: '(?<![\w.-])(?<!\d )[1-9]\d{10}(?![\w-]|[. ]\d)'
+    digits: 11
+    validator: tr_national_id
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: TR
+    context: {words: [kimlik, tckn, t.c. no, tc no, "vatandaşlık", vatandaslik], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "T.C. Kimlik No: 55185821544", value: "55185821544", validated: true, reason: with context}
+        - {text: "tckn=56841412236", value: "56841412236", validated: true, reason: short context}
+      no_match:
+        - {text: "Kimlik No: 55185821545", reason: wrong check digit}
+        - {text: "id 55185821544", reason: no context}
+
+  - id: il_id
+    entity: il_id
+    description: Israeli Teudat Zehut, 9 digits, Luhn, beside ID words
+    regex: '(?<![\w.-])(?<!\d )\d{9}(?![\w-]|[. ]\d)'
+    digits: 9
+    validator: il_id
+    requires_context: true
+    confidence: 0.75
+    severity: high
+    country: IL
+    context: {words: ["תעודת זהות", teudat zehut, teudat_zehut, "t.z.", mispar zehut, israeli id], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "teudat zehut 025480732", value: "025480732", validated: true, reason: with context}
+        - {text: "תעודת זהות 203998992", value: "203998992", validated: true, reason: Hebrew context}
+      no_match:
+        - {text: "teudat zehut 025480733", reason: fails Luhn}
+        - {text: "id 025480732", reason: no context}
+"""#),
+    (name: "national_europe.yaml", text: #"""
+# European national identifiers. Forms with a distinctive layout (letters, century signs, dotted
+# or dashed groups) stand alone; bare digit runs of a common length are reported only beside a
+# context word (several languages), because any 9- to 11-digit number would otherwise collide.
+# Every detector is validated; see docs/detectors.md for the algorithms.
+version: 1
+family: national_europe
+detectors:
+  - id: uk_nhs
+    entity: uk_nhs
+    description: UK NHS number, 10 digits (3-3-4), modulus 11, beside NHS words
+    regex: '(?<![\w.-])(?<!\d )\d{3}([ -]?)\d{3}\1\d{4}(?![\w-]|[. ]\d)'
+    digits: 10
+    normalize: " -"
+    validator: uk_nhs
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: GB
+    context: {words: [nhs, national health, health service], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "NHS number 429 436 4831", value: "429 436 4831", validated: true, reason: spaced NHS number}
+        - {text: "nhs_no=4568934850", value: "4568934850", validated: true, reason: bare NHS number with context}
+      no_match:
+        - {text: "NHS number 429 436 4832", reason: fails modulus 11}
+        - {text: "call 429 436 4831", reason: no NHS context}
+
+  - id: uk_nino
+    entity: uk_nino
+    description: UK National Insurance number, two letters, six digits, suffix A-D
+    regex: '(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])'
+    digits: 6
+    normalize: " "
+    validator: uk_nino
+    confidence: 0.75
+    severity: high
+    country: GB
+    context: {words: [national insurance, nino, ni number, ni no], window: 40, boost: 0.15}
+    preview: {keep_start: 2, keep_end: 1}
+    examples:
+      match:
+        - {text: "NI number WC372836A", value: "WC372836A", validated: true, reason: compact NINO}
+        - {text: "nino: WT 04 90 13 D", value: "WT 04 90 13 D", validated: true, reason: spaced NINO}
+      no_match:
+        - {text: "ref GB123456A", reason: prefix GB never allocated}
+        - {text: "QQ123456C", reason: HMRC's deliberately invalid sample}
+
+  - id: es_nif
+    entity: es_nif
+    description: Spanish DNI/NIE/NIF (8 digits or X/Y/Z/K/L/M + 7 digits) with mod-23 letter, beside DNI/NIE/NIF words
+    regex: '(?<![A-Za-z0-9-])(?:\d{8}|[XYZKLM]-?\d{7})-?[A-Z](?![A-Za-z0-9])'
+    digits: 7
+    normalize: "-"
+    validator: es_nif
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: ES
+    context: {words: [dni, nie, nif, d.n.i, n.i.f, documento nacional, "identificación fiscal", identificacion fiscal, "número de identidad", numero de identidad], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 1}
+    examples:
+      match:
+        - {text: "DNI 30485969K", value: "30485969K", validated: true, reason: DNI}
+        - {text: "NIE Y6659363A en vigor", value: "Y6659363A", validated: true, reason: NIE}
+      no_match:
+        - {text: "DNI 30485969J", reason: wrong check letter}
+        - {text: "NIE Y6659363B", reason: wrong check letter}
+        - {text: "ref 30485969K", reason: no DNI/NIE/NIF context}
+
+  - id: it_fiscal_code
+    entity: it_fiscal_code
+    description: Italian codice fiscale, 16 characters, check letter (DM 23/12/1976)
+    regex: '(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z](?![A-Za-z0-9])'
+    digits: 2
+    validator: it_fiscal_code
+    confidence: 0.85
+    severity: high
+    country: IT
+    context: {words: [codice fiscale, cod. fisc, c.f., fiscal code, tax code], window: 40, boost: 0.1}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "codice fiscale VFFNLD57H28D579U", value: "VFFNLD57H28D579U", validated: true, reason: man born 1957}
+        - {text: "CF LLTTNZ90C49C253H.", value: "LLTTNZ90C49C253H", validated: true, reason: woman (day + 40)}
+      no_match:
+        - {text: "codice fiscale VFFNLD57H28D579A", reason: wrong check letter}
+        - {text: "VFFNLD57H32D579U", reason: no day 32}
+
+  - id: fr_nir
+    entity: fr_nir
+    description: French NIR (numéro de sécurité sociale) in its spaced layout, 97 - n mod 97 key
+    regex: '(?<![\w-])(?<!\d )[1-478] \d{2} \d{2} (?:\d{2}|2[AB]) \d{3} \d{3} \d{2}(?![\w-]| \d)'
+    digits: 8
+    normalize: " "
+    validator: fr_nir
+    confidence: 0.85
+    severity: high
+    country: FR
+    context: {words: ["sécurité sociale", securite sociale, "numéro de sécu", numero de secu, nir, insee, social security], window: 48, boost: 0.1}
+    preview: {keep_start: 1, keep_end: 2}
+    examples:
+      match:
+        - {text: "NIR 1 56 03 20 735 313 56", value: "1 56 03 20 735 313 56", validated: true, reason: spaced NIR}
+        - {text: "n° 2 65 12 78 478 663 71 ok", value: "2 65 12 78 478 663 71", validated: true, reason: spaced NIR without context}
+      no_match:
+        - {text: "NIR 1 56 03 20 735 313 57", reason: wrong key}
+        - {text: "1 56 03 20 735 313", reason: key missing}
+
+  - id: fr_nir_bare
+    entity: fr_nir
+    description: French NIR as 15 characters without spaces, beside social-security words
+    regex: '(?<![\w-])(?<!\d )[1-478]\d{4}(?:\d{2}|2[AB])\d{8}(?![\w-]| \d)'
+    digits: 8
+    validator: fr_nir
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: FR
+    context: {words: ["sécurité sociale", securite sociale, "numéro de sécu", numero de secu, nir, insee, social security], window: 48, boost: 0.1}
+    preview: {keep_start: 1, keep_end: 2}
+    examples:
+      match:
+        - {text: "numéro de sécurité sociale: 289067851033114", value: "289067851033114", validated: true, reason: compact NIR with French context}
+        - {text: "numero de securite sociale 156032073531356", value: "156032073531356", validated: true, reason: ASCII spelling}
+      no_match:
+        - {text: "numéro de sécurité sociale: 289067851033115", reason: wrong key}
+        - {text: "txn 289067851033114", reason: no context}
+
+  - id: de_tax_id
+    entity: de_tax_id
+    description: German Steuer-IdNr, 11 digits, ISO 7064 MOD 11,10, beside tax-id words
+    regex: '(?<![\w.-])(?<!\d )\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
+    digits: 11
+    normalize: " "
+    validator: de_tax_id
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: DE
+    context: {words: [steuer-id, steuerid, steuer-idnr, idnr, steueridentifikationsnummer, identifikationsnummer, steuernummer, steuer_id, tax id, tax_id, tax identification], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "Steuer-ID: 49220378560", value: "49220378560", validated: true, reason: compact IdNr}
+        - {text: "Steueridentifikationsnummer 10 473 526 396", value: "10 473 526 396", validated: true, reason: grouped IdNr}
+      no_match:
+        - {text: "Steuer-ID: 49220378561", reason: wrong check digit}
+        - {text: "order 49220378560", reason: no tax-id context}
+
+  - id: nl_bsn
+    entity: nl_bsn
+    description: Dutch burgerservicenummer, 9 digits, 11-proof, beside BSN words
+    regex: '(?<![\w.-])(?<!\d )\d{4}([ .]?)\d{2}\1\d{3}(?![\w-]|[. ]\d)'
+    digits: 9
+    normalize: " ."
+    validator: nl_bsn
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: NL
+    context: {words: [bsn, burgerservicenummer, sofinummer, sofi-nummer], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "BSN 199393370", value: "199393370", validated: true, reason: bare BSN}
+        - {text: "burgerservicenummer: 2754.77.368", value: "2754.77.368", validated: true, reason: dotted BSN}
+      no_match:
+        - {text: "BSN 199393371", reason: fails 11-proof}
+        - {text: "id 199393370", reason: no BSN context}
+
+  - id: pl_pesel
+    entity: pl_pesel
+    description: Polish PESEL, 11 digits with birth date and 1-3-7-9 check digit, beside PESEL
+    regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
+    digits: 11
+    validator: pl_pesel
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: PL
+    context: {words: [pesel], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "PESEL: 87082869239", value: "87082869239", validated: true, reason: born 1987}
+        - {text: "nr PESEL 60051332574", value: "60051332574", validated: true, reason: born 1960}
+      no_match:
+        - {text: "PESEL: 87082869230", reason: wrong check digit}
+        - {text: "id 87082869239", reason: no PESEL context}
+
+  - id: se_personnummer
+    entity: se_personnummer
+    description: Swedish personnummer YYMMDD-NNNC, date and Luhn
+    regex: '(?<![\w+-])\d{6}[-+]\d{4}(?![\w-])'
+    digits: 10
+    normalize: "-+"
+    validator: se_personnummer
+    confidence: 0.8
+    severity: high
+    country: SE
+    priority: 1
+    context: {words: [personnummer, personnr, pers.nr, samordningsnummer], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "personnummer 930104-5036", value: "930104-5036", validated: true, reason: dashed personnummer}
+        - {text: "pnr 980914+0396", value: "980914+0396", validated: true, reason: plus sign for people over 100}
+      no_match:
+        - {text: "personnummer 930104-5037", reason: fails Luhn}
+        - {text: "931304-5036", reason: no month 13}
+
+  - id: se_personnummer_bare
+    entity: se_personnummer
+    description: Swedish personnummer as 10 or 12 digits (CCYYMMDD-NNNC too), beside personnummer words
+    regex: '(?<![\w.+-])(?<!\d )(?:\d{2})?\d{6}[-+]?\d{4}(?![\w-]|[. ]\d)'
+    digits: 10
+    normalize: "-+"
+    validator: se_personnummer
+    requires_context: true
+    confidence: 0.75
+    severity: high
+    country: SE
+    context: {words: [personnummer, personnr, pers.nr, samordningsnummer], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "personnummer 9301045036", value: "9301045036", validated: true, reason: bare 10 digits}
+        - {text: "personnummer 19980914-0396", value: "19980914-0396", validated: true, reason: with century}
+      no_match:
+        - {text: "personnummer 9301045037", reason: fails Luhn}
+        - {text: "ticket 9301045036", reason: no context}
+
+  - id: fi_hetu
+    entity: fi_hetu
+    description: Finnish henkilötunnus DDMMYYCNNNT, century sign, mod-31 check character, beside HETU words
+    regex: '(?<![\w+-])\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y](?![\w-])'
+    digits: 6
+    validator: fi_hetu
+    requires_context: true
+    confidence: 0.85
+    severity: high
+    country: FI
+    context: {words: [hetu, "henkilötunnus", henkilotunnus, personbeteckning, sotu, personal identity code], window: 40, boost: 0.1}
+    preview: {keep_start: 0, keep_end: 1}
+    examples:
+      match:
+        - {text: "HETU 160909A5621", value: "160909A5621", validated: true, reason: born 2009}
+        - {text: "henkilötunnus: 110756-012K", value: "110756-012K", validated: true, reason: born 1956}
+      no_match:
+        - {text: "HETU 160909A5622", reason: wrong check character}
+        - {text: "HETU 110756-001K", reason: individual number 001 never issued}
+        - {text: "ref 160909A5621", reason: no HETU context}
+
+  - id: dk_cpr
+    entity: dk_cpr
+    description: Danish CPR-nummer DDMMYY-SSSS (birth date; no checksum since 2007)
+    regex: '(?<![\w+-])\d{6}-\d{4}(?![\w-])'
+    digits: 10
+    normalize: "-"
+    validator: dk_cpr
+    confidence: 0.65
+    severity: high
+    country: DK
+    context: {words: [cpr, cpr-nr, personnummer], window: 40, boost: 0.25}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "CPR 180682-2239", value: "180682-2239", validated: true, reason: dashed CPR}
+        - {text: "cpr-nr.: 030756-1205", value: "030756-1205", validated: true, reason: born 1956}
+      no_match:
+        - {text: "CPR 320682-2239", reason: no day 32}
+        - {text: "CPR 181382-2239", reason: no month 13}
+
+  - id: dk_cpr_bare
+    entity: dk_cpr
+    description: Danish CPR-nummer as 10 digits, beside CPR words
+    regex: '(?<![\w.-])(?<!\d )\d{10}(?![\w-]|[. ]\d)'
+    digits: 10
+    validator: dk_cpr
+    requires_context: true
+    confidence: 0.7
+    severity: high
+    country: DK
+    context: {words: [cpr, cpr-nr], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "CPR: 0502710935", value: "0502710935", validated: true, reason: bare CPR}
+      no_match:
+        - {text: "CPR: 3502710935", reason: no day 35}
+        - {text: "id 0502710935", reason: no context}
+
+  - id: no_fnr
+    entity: no_fnr
+    description: Norwegian fødselsnummer / D-number, 11 digits, two mod-11 check digits
+    regex: '(?<![\w.-])(?<!\d )\d{6} ?\d{5}(?![\w-]|[. ]\d)'
+    digits: 11
+    normalize: " "
+    validator: no_fnr
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: "NO"
+    context: {words: ["fødselsnummer", fodselsnummer, foedselsnummer, personnummer, d-nummer, fnr], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "fødselsnummer 16056908289", value: "16056908289", validated: true, reason: compact}
+        - {text: "fnr: 140873 48335", value: "140873 48335", validated: true, reason: date and individual part spaced}
+      no_match:
+        - {text: "fødselsnummer 16056908288", reason: wrong check digit}
+        - {text: "id 16056908289", reason: no context}
+
+  - id: be_national_number
+    entity: be_national_number
+    description: Belgian national number YY.MM.DD-SSS.CC, 97 - n mod 97
+    regex: '(?<![\w.-])(?<!\d )\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w-]|[. ]\d)'
+    digits: 11
+    normalize: ".-"
+    validator: be_national_number
+    confidence: 0.85
+    severity: high
+    country: BE
+    context: {words: [rijksregisternummer, rijksregister, registre national, "numéro national", numero national, insz, niss, national number], window: 40, boost: 0.1}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "rijksregisternummer 81.10.11-164.16", value: "81.10.11-164.16", validated: true, reason: formatted}
+        - {text: "NN 52.02.04-373.31", value: "52.02.04-373.31", validated: true, reason: formatted, short context}
+      no_match:
+        - {text: "81.10.11-164.17", reason: wrong check}
+        - {text: "81.14.11-164.16", reason: no month 14}
+
+  - id: be_national_number_bare
+    entity: be_national_number
+    description: Belgian national number as 11 digits, beside national-number words
+    regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
+    digits: 11
+    validator: be_national_number
+    requires_context: true
+    confidence: 0.75
+    severity: high
+    country: BE
+    context: {words: [rijksregisternummer, rijksregister, registre national, "numéro national", numero national, insz, niss, national number], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "numéro national 74052494719", value: "74052494719", validated: true, reason: bare with French context}
+      no_match:
+        - {text: "numero national 74052494718", reason: wrong check}
+        - {text: "ref 74052494719", reason: no context}
+
+  - id: pt_nif
+    entity: pt_nif
+    description: Portuguese NIF (número de contribuinte), 9 digits, mod 11, beside NIF words
+    regex: '(?<![\w.-])(?<!\d )\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
+    digits: 9
+    normalize: " "
+    validator: pt_nif
+    requires_context: true
+    confidence: 0.75
+    severity: medium
+    country: PT
+    context: {words: [nif, contribuinte, "número fiscal", numero fiscal, "identificação fiscal", identificacao fiscal], window: 40, boost: 0.15}
+    preview: {keep_start: 0, keep_end: 3}
+    examples:
+      match:
+        - {text: "NIF 228106044", value: "228106044", validated: true, reason: individual}
+        - {text: "contribuinte n.º 115 892 397", value: "115 892 397", validated: true, reason: grouped}
+      no_match:
+        - {text: "NIF 228106045", reason: wrong check digit}
+        - {text: "NIF 428106044", reason: prefix 4 not allocated alone}
+
+  - id: ie_pps
+    entity: ie_pps
+    description: Irish PPS number, 7 digits, mod-23 check letter, optional second letter, beside PPS words
+    regex: '(?<![\w-])(?<!\d )\d{7}[A-W][A-IWTX]?(?![\w-]| \d)'
+    digits: 7
+    validator: ie_pps
+    requires_context: true
+    confidence: 0.8
+    severity: high
+    country: IE
+    context: {words: [pps, ppsn, personal public service], window: 40, boost: 0.2}
+    preview: {keep_start: 0, keep_end: 2}
+    examples:
+      match:
+        - {text: "PPS 9161946S", value: "9161946S", validated: true, reason: old format}
+        - {text: "PPSN: 3081368H", value: "3081368H", validated: true, reason: single letter}
+      no_match:
+        - {text: "PPS 9161946T", reason: wrong check letter}
+        - {text: "PPS 9161946SZ", reason: invalid second letter}
+        - {text: "part 9161946S", reason: no PPS context}
+"""#),
     (name: "network.yaml", text: #"""
 # Network identifiers and credentials embedded in URLs.
 version: 1
@@ -554,6 +1546,240 @@ detectors:
         - {text: "-----BEGIN PRIVATE KEY-----\nMIIEvQ", value: "-----BEGIN PRIVATE KEY-----", reason: cut-off block reports the header}
       no_match:
         - {text: "-----BEGIN PUBLIC KEY-----", reason: public key}
+
+  - id: google_api_key
+    entity: google_api_key
+    description: Google API key (AIza + 35 URL-safe characters)
+    regex: '(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])'
+    keywords: [AIza]
+    confidence: 0.9
+    severity: high
+    preview: {style: prefix, keep_start: 6}
+    examples:
+      match:
+        - {text: "key=AIzaFYvTBqXjxFdMoF_R1BghJBO5BbDkE_G9wVg&q=x", value: "AIzaFYvTBqXjxFdMoF_R1BghJBO5BbDkE_G9wVg", reason: key in a URL query}
+        - {text: "GOOGLE_API_KEY=AIzae50O3YikwOHqmV_DcWxWVrhXxUkCEJrNa9V", value: "AIzae50O3YikwOHqmV_DcWxWVrhXxUkCEJrNa9V", reason: environment variable}
+      no_match:
+        - {text: "AIzaFYvTBqXjxFdMoF_R1Bgh", reason: too short}
+
+  - id: stripe_key
+    entity: stripe_key
+    description: Stripe live secret or restricted key (sk_live_, rk_live_)
+    regex: '(?<![\w-])[sr]k_live_[0-9A-Za-z]{24,99}(?![\w-])'
+    keywords: [sk_live_, rk_live_]
+    confidence: 0.95
+    severity: critical
+    preview: {style: prefix, keep_start: 8}
+    examples:
+      match:
+        - {text: "STRIPE_SECRET=sk_live_ls4617Vj3pctJnIpOcdv3mwW", value: "sk_live_ls4617Vj3pctJnIpOcdv3mwW", reason: secret key}
+        - {text: "rk_live_QMd30H2Vwr3tCXCdFWUBbtWv used", value: "rk_live_QMd30H2Vwr3tCXCdFWUBbtWv", reason: restricted key}
+      no_match:
+        - {text: "pk_live_ls4617Vj3pctJnIpOcdv3mwW", reason: publishable key is public}
+        - {text: "sk_live_short", reason: too short}
+
+  - id: slack_webhook
+    entity: slack_webhook
+    description: Slack incoming webhook URL (hooks.slack.com/services/T.../B.../secret)
+    regex: 'https://hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}(?![A-Za-z0-9])'
+    keywords: [hooks.slack.com]
+    confidence: 0.95
+    severity: high
+    preview: {style: prefix, keep_start: 33}
+    examples:
+      match:
+        - {text: "webhook=https://hooks.slack.com/services/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", value: "https://hooks.slack.com/services/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", reason: incoming webhook}
+      no_match:
+        - {text: "https://hooks.slack.com/services/TC8HP0EDE", reason: no secret part}
+
+  - id: gitlab_token
+    entity: gitlab_token
+    description: GitLab personal, deploy, runner or trigger token (glpat-, gldt-, glrt-, glptt-)
+    regex: '(?<![\w-])gl(?:pat|dt|rt|ptt)-[0-9A-Za-z_-]{20,64}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![\w-])'
+    keywords: [glpat-, gldt-, glrt-, glptt-]
+    confidence: 0.95
+    severity: critical
+    preview: {style: prefix, keep_start: 6}
+    examples:
+      match:
+        - {text: "GITLAB_TOKEN=glpat-H9mNzrn7VCn36oFVOcW2", value: "glpat-H9mNzrn7VCn36oFVOcW2", reason: personal access token}
+        - {text: "token glrt-agzMTdRa1BplqBMFYBqd ok", value: "glrt-agzMTdRa1BplqBMFYBqd", reason: runner token}
+      no_match:
+        - {text: "glpat-short", reason: too short}
+
+  - id: openai_api_key
+    entity: openai_api_key
+    description: OpenAI API key (sk-, sk-proj-, sk-svcacct- with the T3BlbkFJ marker)
+    regex: '(?<![\w-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}(?![\w-])'
+    keywords: [T3BlbkFJ]
+    confidence: 0.95
+    severity: critical
+    preview: {style: prefix, keep_start: 8}
+    examples:
+      match:
+        - {text: "OPENAI_API_KEY=sk-proj-piS2zAcacTqMb6VRCnBzT3BlbkFJ2uzwlPK4KjZLRriIPoec", value: "sk-proj-piS2zAcacTqMb6VRCnBzT3BlbkFJ2uzwlPK4KjZLRriIPoec", reason: project key}
+      no_match:
+        - {text: "sk-proj-piS2zAcacTqMb6VRCnBz2uzwlPK4KjZLRriIPoec", reason: no T3BlbkFJ marker}
+
+  - id: anthropic_api_key
+    entity: anthropic_api_key
+    description: Anthropic API key (sk-ant-api03-..., sk-ant-admin01-...)
+    regex: '(?<![\w-])sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}(?![\w-])'
+    keywords: [sk-ant-]
+    confidence: 0.95
+    severity: critical
+    preview: {style: prefix, keep_start: 14}
+    examples:
+      match:
+        - {text: "ANTHROPIC_API_KEY=sk-ant-api03-QEneajjnVdgyJJb29m38OUE70m4lg8o4cvxxwykTfDWan4dYhSU1HVB-0tbrMIV70GFukXdLYjoN6fZWPsoMmE5fQR53sAA", value: "sk-ant-api03-QEneajjnVdgyJJb29m38OUE70m4lg8o4cvxxwykTfDWan4dYhSU1HVB-0tbrMIV70GFukXdLYjoN6fZWPsoMmE5fQR53sAA", reason: API key}
+      no_match:
+        - {text: "sk-ant-api03-short", reason: too short}
+
+  - id: npm_token
+    entity: npm_token
+    description: npm access token (npm_ + 30 characters + base62 CRC-32)
+    regex: '(?<![\w-])npm_[A-Za-z0-9]{36}(?![\w-])'
+    keywords: [npm_]
+    validator: npm_token
+    confidence: 0.95
+    severity: critical
+    preview: {style: prefix, keep_start: 4}
+    examples:
+      match:
+        - {text: "//registry.npmjs.org/:_authToken=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", value: "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", validated: true, reason: .npmrc line}
+      no_match:
+        - {text: "_authToken=npm_e4e25b7ig2Is583WVdUCW6tNn0F9J4219BoP", reason: CRC-32 check fails}
+
+  - id: pypi_token
+    entity: pypi_token
+    description: PyPI API token (pypi- + macaroon for pypi.org or test.pypi.org)
+    regex: '(?<![\w-])pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,}(?![\w-])'
+    keywords: [pypi-AgEIcHlwaS5vcmc, pypi-AgENdGVzdC5weXBpLm9yZw]
+    confidence: 0.95
+    severity: critical
+    preview: {style: prefix, keep_start: 5}
+    examples:
+      match:
+        - {text: "password = pypi-AgEIcHlwaS5vcmc8LsfYf7HZyS3exNc_q2969soRHfAoy1VYabpYIS9tFMyXd3snDgxDWuNm8OJiRBE81AzVH", value: "pypi-AgEIcHlwaS5vcmc8LsfYf7HZyS3exNc_q2969soRHfAoy1VYabpYIS9tFMyXd3snDgxDWuNm8OJiRBE81AzVH", reason: .pypirc line}
+      no_match:
+        - {text: "pypi-AgEIcHlwaS5vcmcshort", reason: too short}
+
+  - id: sendgrid_key
+    entity: sendgrid_key
+    description: SendGrid API key (SG.<22>.<43>)
+    regex: '(?<![\w.-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![\w-])'
+    keywords: ["SG."]
+    confidence: 0.95
+    severity: critical
+    preview: {style: prefix, keep_start: 5}
+    examples:
+      match:
+        - {text: "SENDGRID_API_KEY=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", value: "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", reason: API key}
+      no_match:
+        - {text: "SG.4amBsFcg_osXdvVVa9xtvp.short", reason: second part too short}
+
+  - id: twilio_key
+    entity: twilio_key
+    description: Twilio API key SID (SK + 32 lower-case hex)
+    regex: '(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])'
+    keywords: [SK]
+    confidence: 0.85
+    severity: high
+    context: {words: [twilio, api key], window: 40, boost: 0.1}
+    preview: {style: prefix, keep_start: 4}
+    examples:
+      match:
+        - {text: "TWILIO_API_KEY=SK6522e185e860ad22da949c93d7c34ff8", value: "SK6522e185e860ad22da949c93d7c34ff8", reason: API key SID}
+      no_match:
+        - {text: "SKU 6522e185e860ad22da949c93d7c34ff8", reason: not a key SID}
+        - {text: "SK6522E185E860AD22DA949C93D7C34FF8", reason: upper-case hex}
+
+  - id: azure_storage_key
+    entity: azure_storage_key
+    description: Azure storage account key inside a connection string (AccountKey=<88 base64>)
+    regex: 'AccountKey=([A-Za-z0-9+/]{86}==)'
+    group: 1
+    keywords: [AccountKey=]
+    confidence: 0.95
+    severity: critical
+    context: {words: [defaultendpointsprotocol, accountname, core.windows.net], window: 200, boost: 0.05}
+    preview: {style: prefix, keep_start: 4}
+    examples:
+      match:
+        - {text: "DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=hGVVH6Til3s1xac41Hzi3PwHoWIaLowoiCqe4LysYPXk5+ATY397oiZv1QSpCSb9stBT7T7gg1JaaOsNWL/Xxw==;EndpointSuffix=core.windows.net", value: "hGVVH6Til3s1xac41Hzi3PwHoWIaLowoiCqe4LysYPXk5+ATY397oiZv1QSpCSb9stBT7T7gg1JaaOsNWL/Xxw==", reason: connection string}
+      no_match:
+        - {text: "AccountKey=<your key>", reason: placeholder}
+
+  - id: gcp_service_account
+    entity: gcp_service_account
+    description: Google Cloud service-account JSON key (private_key_id beside client_email/service_account)
+    regex: '"private_key_id"\s*:\s*"([0-9a-f]{40})"'
+    group: 1
+    keywords: ['"private_key_id"']
+    window: 4096
+    requires_context: true
+    confidence: 0.95
+    severity: critical
+    context: {words: [client_email, gserviceaccount.com, service_account], window: 3000, boost: 0.05}
+    preview: {style: prefix, keep_start: 4}
+    examples:
+      match:
+        - {text: "{\"type\": \"service_account\", \"project_id\": \"demo\", \"private_key_id\": \"3119b7220dc3e8472fadec3282eae5539c2854c7\", \"client_email\": \"svc@demo.iam.gserviceaccount.com\"}", value: "3119b7220dc3e8472fadec3282eae5539c2854c7", reason: one-line key file}
+        - {text: "{\n  \"type\": \"service_account\",\n  \"private_key_id\": \"1e3da88362e0c38eaede9045c6f7702f1cde7e2a\",\n  \"private_key\": \"(elided)\",\n  \"client_email\": \"svc@demo.iam.gserviceaccount.com\"\n}\n", value: "1e3da88362e0c38eaede9045c6f7702f1cde7e2a", reason: pretty-printed key file}
+      no_match:
+        - {text: "{\"private_key_id\": \"3119b7220dc3e8472fadec3282eae5539c2854c7\"}", reason: no service-account context}
+
+  - id: password_assignment
+    entity: password_assignment
+    description: Password assigned in a config line or URL query (password=..., "password":"..."), lower confidence
+    regex: '(?<![A-Za-z0-9])(?:password|passwd|pwd)["'']?\s*[:=]\s*["'']?((?!\*{3}|\$\{|\{\{|%s|<|(?:null|none|true|false|changeme|xxx+)(?![^\s"''&;,<>]))[^\s"''&;,<>]{4,128})'
+    group: 1
+    flags: i
+    keywords: [password, Password, PASSWORD, passwd, PASSWD, pwd, PWD]
+    confidence: 0.6
+    severity: high
+    preview: {keep_start: 0, keep_end: 0}
+    examples:
+      match:
+        - {text: "db.password=Xk9mQ2vLp7Rt", value: "Xk9mQ2vLp7Rt", reason: properties file}
+        - {text: "GET /login?user=ana&password=hunter22&next=/", value: "hunter22", reason: URL query}
+        - {text: "{\"PASSWORD\": \"s3cr3t-Value\"}", value: "s3cr3t-Value", reason: quoted JSON key in text}
+      no_match:
+        - {text: "password=********", reason: already masked}
+        - {text: "password: ${DB_PASSWORD}", reason: template variable}
+        - {text: "password_hash=abcdef0123", reason: a different key}
+
+  - id: basic_auth_header
+    entity: basic_auth_header
+    description: HTTP Basic credentials (Authorization Basic base64(user:password))
+    regex: '(?i)(?<![A-Za-z0-9-])authorization["'']?\s*[:=]\s*["'']?basic\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])'
+    group: 1
+    keywords: [Authorization, authorization, AUTHORIZATION]
+    confidence: 0.9
+    severity: critical
+    preview: {style: prefix, keep_start: 0}
+    examples:
+      match:
+        - {text: "Authorization: Basic c3ZjMjI6U3M2WUk0eXJQdGNv", value: "c3ZjMjI6U3M2WUk0eXJQdGNv", reason: HTTP header}
+        - {text: "authorization: basic c3ZjMzE6S3g0dVU0NGtNN1BQ", value: "c3ZjMzE6S3g0dVU0NGtNN1BQ", reason: lower-case HTTP/2 header}
+      no_match:
+        - {text: "basic auth is disabled", reason: no header}
+
+  - id: bearer_token
+    entity: bearer_token
+    description: Opaque bearer token after "Bearer" (JWTs and known token formats have their own detectors)
+    regex: '(?<![A-Za-z0-9])[Bb]earer\s+((?!eyJ|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt)-|sk-|[sr]k_live_|xox|npm_|pypi-|SG\.|AIza)[A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])'
+    group: 1
+    keywords: [Bearer, bearer]
+    confidence: 0.7
+    severity: high
+    preview: {style: prefix, keep_start: 4}
+    examples:
+      match:
+        - {text: "Authorization: Bearer mQz2hoEwHpMm-inEi2PuILlf00H6weZ6x.omTWLP", value: "mQz2hoEwHpMm-inEi2PuILlf00H6weZ6x.omTWLP", reason: opaque token}
+      no_match:
+        - {text: "Bearer token expired", reason: no token}
+        - {text: "Authorization: Bearer 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", reason: a GitHub token, reported by github_token}
 """#),
   ]
 }

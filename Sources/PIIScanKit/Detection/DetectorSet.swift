@@ -18,11 +18,16 @@ public struct DetectorSet: Sendable {
     let detectors: [Int]
   }
   let keywordAnchors: [KeywordAnchor]
-  /// (detector index, minimum digits), for detectors with a `digits` prefilter.
+  /// (detector index, minimum digits), for detectors with a `digits` prefilter, by ascending
+  /// minimum so a short run stops at the first detector it cannot serve.
   let digitAnchors: [(detector: Int, minDigits: Int)]
   let smallestDigitRun: Int
+  /// Whether a `digits` detector also sets `window` (its windows then follow each anchor).
+  let hasWindowedDigitDetector: Bool
   /// Detectors with no prefilter: they run over every byte.
   let unfiltered: [Int]
+  /// The context-word prefilter of `requires_context` detectors; nil without prefilter.
+  let contextGate: ContextGate?
 
   /// With `prefilter` false every detector runs over every byte: the reference behaviour the
   /// prefilter must reproduce exactly (tests compare the two).
@@ -49,8 +54,12 @@ public struct DetectorSet: Sendable {
       KeywordAnchor(keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!)
     }
     digitAnchors = digits.map { (detector: $0.0, minDigits: $0.1) }
+      .sorted { ($0.minDigits, $0.detector) < ($1.minDigits, $1.detector) }
     smallestDigitRun = digits.map(\.1).min() ?? Int.max
+    hasWindowedDigitDetector = digits.contains { detectors[$0.0].window != nil }
     self.unfiltered = unfiltered
+    let gate = ContextGate(detectors)
+    contextGate = prefilter && !gate.isEmpty ? gate : nil
     let joined = detectors.sorted { $0.id < $1.id }.map { "\($0.id)=\($0.hash)" }
       .joined(separator: "\n")
     hash = SHA256.hash(data: Array(joined.utf8)).hexString
@@ -86,7 +95,8 @@ enum ByteRarity {
   static func rank(_ b: UInt8) -> Int {
     switch b {
     case 0x20: return 255  // space
-    case 0x61...0x7A:  // lower case, by English frequency
+    case 0x61...0x66: return 199  // a-f: hex digests and UUIDs fill logs with them
+    case 0x67...0x7A:  // other lower case, by English frequency
       let common: [UInt8] = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
       let i = common.firstIndex(of: b) ?? 25
       return 200 - i * 3

@@ -24,6 +24,7 @@ public final class ScanScratch {
   let match: MatchScratch
   var windows: [[Range<Int>]] = []
   var candidates: [Candidate] = []
+  var contextHits: [(start: Int, word: Int)] = []
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -50,54 +51,62 @@ extension DetectorSet {
     for i in scratch.windows.indices { scratch.windows[i].removeAll(keepingCapacity: true) }
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
 
-    // 1. Keyword anchors: one window per line that holds a keyword, then skip to the line's end.
+    // 1. Keyword anchors.
     for anchor in keywordAnchors {
-      let k = anchor.keyword
-      let r = anchor.rareIndex
-      let rare = Int32(k[r])
-      var from = r
-      while from < count {
-        guard let hit = memchr(base + from, rare, count - from) else { break }
-        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        let start = at - r
-        if start + k.count <= count
-          && k.withUnsafeBufferPointer({ memcmp(base + start, $0.baseAddress!, k.count) }) == 0
-        {
-          let line = lineBounds(start..<(start + k.count), base: base, count: count)
-          for d in anchor.detectors {
-            appendWindow(&scratch.windows[d], line: line, anchor: start + k.count, detector: d, count: count)
-          }
-          from = max(at + 1, line.upperBound + r)
-        } else {
-          from = at + 1
+      forEachOccurrence(of: anchor, in: base, count: count) { pos in
+        var line: Range<Int>? = nil
+        for d in anchor.detectors {
+          appendWindow(
+            &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
+            base: base, count: count, line: &line)
         }
       }
     }
-    // 2. Digit-run anchors: the longest run on each line decides which detectors run on it.
+    // 2. Digit-run anchors.
+    // A line holds many digit runs; the line's window is added once, to every detector whose
+    // minimum its longest run meets, when the scan leaves the line.
     if !digitAnchors.isEmpty {
-      var line: Range<Int>? = nil
+      var current: Range<Int>? = nil  // the whole line being collected
       var longest = 0
       func flush() {
-        guard let line else { return }
-        for (d, minDigits) in digitAnchors where longest >= minDigits {
-          appendWindow(&scratch.windows[d], line: line, anchor: line.upperBound, detector: d, count: count)
+        guard let line = current else { return }
+        for (d, minDigits) in digitAnchors {
+          if longest < minDigits { break }  // sorted by minDigits
+          appendLine(&scratch.windows[d], line)
         }
       }
       forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
-        if let current = line, run.lowerBound < current.upperBound {
+        if let line = current, run.upperBound <= line.upperBound {
           longest = max(longest, digits)
-          if run.upperBound > current.upperBound { line = current.lowerBound..<run.upperBound }
-        } else {
-          flush()
-          let bounds = lineBounds(run, base: base, count: count)
-          line = bounds.lowerBound..<max(bounds.upperBound, run.upperBound)
+          return
+        }
+        flush()
+        current = nil
+        let bounds = lineBounds(of: run, base: base, count: count)
+        let isWholeLine =
+          (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
+          && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
+        if isWholeLine && !hasWindowedDigitDetector {
+          current = bounds
           longest = digits
+        } else {
+          // Lines longer than the 4 KiB bound keep one window per anchor.
+          var line: Range<Int>? = bounds
+          for (d, minDigits) in digitAnchors {
+            if digits < minDigits { break }
+            appendWindow(
+              &scratch.windows[d], anchor: run, detector: d, base: base, count: count, line: &line)
+          }
         }
       }
       flush()
     }
     // 3. Unfiltered detectors see everything.
     for d in unfiltered { scratch.windows[d] = [0..<count] }
+    // 4. Detectors that require context keep only the windows near one of their words.
+    if let gate = contextGate {
+      gateWindows(gate, base: base, count: count, field: field, scratch: scratch)
+    }
 
     scratch.candidates.removeAll(keepingCapacity: true)
     for d in detectors.indices where !scratch.windows[d].isEmpty {
@@ -183,29 +192,26 @@ extension DetectorSet {
     return false
   }
 
-  /// The line around `anchor` (bounded to 4 KiB either side, so a huge line costs little).
-  private func lineBounds(_ anchor: Range<Int>, base: UnsafePointer<UInt8>, count: Int) -> Range<Int> {
-    let maxSpan = 4096
-    var lo = anchor.lowerBound
-    let loLimit = max(0, anchor.lowerBound - maxSpan)
-    while lo > loLimit && base[lo - 1] != 0x0A { lo -= 1 }
-    let hiLimit = min(count, anchor.upperBound + maxSpan)
-    var hi = hiLimit
-    if anchor.upperBound < hiLimit, let nl = memchr(base + anchor.upperBound, 0x0A, hiLimit - anchor.upperBound) {
-      hi = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-    }
-    return lo..<hi
-  }
-
-  /// Adds the window a detector runs over for one anchor: its line, or for multi-line detectors
-  /// (`window`) from the line start to `window` bytes past the anchor. Windows arrive in order
-  /// per anchor kind, so overlapping ones are merged on the spot.
+  /// Adds the window a detector runs over for one anchor: the anchor's line (bounded), or
+  /// `window` bytes from the line start for multi-line detectors. `line` caches the anchor's
+  /// line between the detectors sharing the anchor, so it is found once per anchor.
   private func appendWindow(
-    _ windows: inout [Range<Int>], line: Range<Int>, anchor: Int, detector: Int, count: Int
+    _ windows: inout [Range<Int>], anchor: Range<Int>, detector: Int,
+    base: UnsafePointer<UInt8>, count: Int, line: inout Range<Int>?
   ) {
-    var hi = line.upperBound
-    if let window = detectors[detector].window { hi = max(hi, min(count, anchor + window)) }
-    let lo = line.lowerBound
+    let window = detectors[detector].window
+    // A later anchor on a line whose window already runs to the line end adds nothing; skipping
+    // it keeps the cost per line, not per anchor (a line holds many short digit runs).
+    if window == nil, let last = windows.last,
+      last.lowerBound <= anchor.lowerBound, anchor.upperBound <= last.upperBound,
+      last.upperBound == count || base[last.upperBound] == 0x0A
+    {
+      return
+    }
+    let bounds = line ?? lineBounds(of: anchor, base: base, count: count)
+    line = bounds
+    let lo = bounds.lowerBound
+    let hi = window.map { min(count, anchor.upperBound + $0) } ?? bounds.upperBound
     if let last = windows.last, last.upperBound >= lo, last.lowerBound <= lo {
       windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, hi)
     } else {
@@ -213,18 +219,73 @@ extension DetectorSet {
     }
   }
 
+  /// Adds a whole line to a detector's windows, joining it to the last one when they overlap.
+  private func appendLine(_ windows: inout [Range<Int>], _ line: Range<Int>) {
+    if let last = windows.last, last.upperBound >= line.lowerBound,
+      last.lowerBound <= line.lowerBound
+    {
+      windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, line.upperBound)
+    } else {
+      windows.append(line)
+    }
+  }
+
+  /// The line holding `anchor`, at most 4 KiB either side of it.
+  private func lineBounds(of anchor: Range<Int>, base: UnsafePointer<UInt8>, count: Int)
+    -> Range<Int>
+  {
+    let maxSpan = 4096
+    var lo = anchor.lowerBound
+    let loLimit = max(0, anchor.lowerBound - maxSpan)
+    while lo > loLimit && base[lo - 1] != 0x0A { lo -= 1 }
+    let hiLimit = min(count, anchor.upperBound + maxSpan)
+    if anchor.upperBound >= hiLimit { return lo..<hiLimit }
+    if let nl = memchr(base + anchor.upperBound, 0x0A, hiLimit - anchor.upperBound) {
+      return lo..<base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+    }
+    return lo..<hiLimit
+  }
+
+  /// Sorts and joins windows that overlap or are consecutive lines (one byte, the newline,
+  /// apart): one regex call then scans a run of anchored lines, as an unfiltered scan would,
+  /// instead of one call per line.
   private func merged(_ windows: [Range<Int>]) -> [Range<Int>] {
     if windows.count < 2 { return windows }
-    let sorted = windows.sorted { $0.lowerBound < $1.lowerBound }
+    var isSorted = true
+    for i in 1..<windows.count where windows[i].lowerBound < windows[i - 1].lowerBound {
+      isSorted = false
+      break
+    }
+    let sorted = isSorted ? windows : windows.sorted { $0.lowerBound < $1.lowerBound }
     var out: [Range<Int>] = [sorted[0]]
     for w in sorted.dropFirst() {
-      if w.lowerBound <= out[out.count - 1].upperBound {
+      if w.lowerBound <= out[out.count - 1].upperBound + 1 {
         out[out.count - 1] = out[out.count - 1].lowerBound..<max(out[out.count - 1].upperBound, w.upperBound)
       } else {
         out.append(w)
       }
     }
     return out
+  }
+
+  /// Calls `body` with the start of every occurrence of the anchor's keyword, in order.
+  private func forEachOccurrence(
+    of anchor: KeywordAnchor, in base: UnsafePointer<UInt8>, count: Int, _ body: (Int) -> Void
+  ) {
+    let k = anchor.keyword
+    let r = anchor.rareIndex
+    let rare = Int32(k[r])
+    var from = r
+    while from < count {
+      guard let hit = memchr(base + from, rare, count - from) else { return }
+      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      let start = at - r
+      if start + k.count <= count {
+        let equal = k.withUnsafeBufferPointer { kp in memcmp(base + start, kp.baseAddress!, k.count) == 0 }
+        if equal { body(start) }
+      }
+      from = at + 1
+    }
   }
 
   /// Calls `body` with each run of digits (single or double separators among ` -./()+` allowed
