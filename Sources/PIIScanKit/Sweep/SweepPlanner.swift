@@ -24,7 +24,9 @@ internal import Crypto
 ///    match (for a plain file: one of the same size);
 /// 5. otherwise scanned from the start.
 ///
-/// `full` disables 2–4. A different detector set never matches, so it rescans everything.
+/// `full` disables 2–4; `resumesAppends` false disables 3 and `skipsSeenContent` false disables
+/// 4 (`sweep --out-dir` turns both off, so that every file it reads gets a whole redacted copy
+/// under its own name). A different detector set never matches, so it rescans everything.
 public struct SweepPlanner {
   /// Directories (or files) to walk.
   public var roots: [String]
@@ -34,6 +36,10 @@ public struct SweepPlanner {
   public var exclude: [String] = []
   /// Rescan everything (no unchanged, append-only or seen decisions).
   public var full = false
+  /// Scan a grown plain file from where the last sweep stopped (rule 3); false scans it whole.
+  public var resumesAppends = true
+  /// Record a file whose content was already scanned as seen (rule 4); false scans it.
+  public var skipsSeenContent = true
   /// The run's ``DetectorSet/hash``; earlier scans count only under the same hash.
   public let detectorSetHash: String
 
@@ -74,7 +80,8 @@ public struct SweepPlanner {
     let files = InputExpander.expand(roots) { problems.append($0) }
     plan.problems = problems
     var seenPaths: Set<String> = []
-    let anyContent = try !full && store.hasScannedContent(detectorSetHash: detectorSetHash)
+    let anyContent =
+      try !full && skipsSeenContent && store.hasScannedContent(detectorSetHash: detectorSetHash)
     for file in files where isSelected(file.path) {
       seenPaths.insert(file.path)
       guard let facts = FileFacts.of(file.path) else {
@@ -98,7 +105,7 @@ public struct SweepPlanner {
           plan.skipped.append(skip)
           continue
         }
-        if let resume = appendOnlyResume(file.path, facts: facts, previous: previous) {
+        if resumesAppends, let resume = appendOnlyResume(file.path, facts: facts, previous: previous) {
           candidate.startOffset = resume.offset
           candidate.lineBase = resume.lines
           plan.scan.append(candidate)
