@@ -114,6 +114,18 @@ import Testing
       defaultOperator: .mask, operators: ["email": .hash, "credit_card": .partial]).hash)
     #expect(row["files_scanned"] as? Int == 4)
 
+    // Recording changes nothing in the copies (the catalog's consumer passes every chunk's
+    // format and compression on to the writer).
+    let plain = try piiscan(
+      ["redact", "data", "--out-dir", "plain", "--quiet"] + Self.policyArgs, cwd: dir)
+    #expect(plain.status == 1, "\(plain.stderr)")
+    for path in expected {
+      let name = String(path.dropFirst("clean/".count))
+      #expect(
+        try Data(contentsOf: dir.appendingPathComponent(path))
+          == Data(contentsOf: dir.appendingPathComponent("plain/" + name)), "\(name) differs")
+    }
+
     #expect(try piiscan(["lineage", "verify", "run.json"], cwd: dir).status == 0)
     let copy = dir.appendingPathComponent("clean/nested/customers.csv")
     var bytes = try Data(contentsOf: copy)
