@@ -73,8 +73,10 @@ import Testing
     let dir = try workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
     let r = try piiscan(
-      ["redact", "data", "--out-dir", "clean", "--catalog", "pii.db", "--manifest", "run.json",
-       "--quiet"] + Self.policyArgs, cwd: dir)
+      [
+        "redact", "data", "--out-dir", "clean", "--catalog", "pii.db", "--manifest", "run.json",
+        "--quiet",
+      ] + Self.policyArgs, cwd: dir)
     #expect(r.status == 1, "findings redacted exit 1: \(r.stderr)")
 
     let manifest = try json(dir.appendingPathComponent("run.json"))
@@ -99,8 +101,10 @@ import Testing
     #expect(
       edges.map { [$0["input"] ?? "", $0["output"] ?? ""] }
         == zip(
-          ["data/app.log", "data/app.log.1.gz", "data/nested/chat.jsonl.zst",
-           "data/nested/customers.csv"], expected
+          [
+            "data/app.log", "data/app.log.1.gz", "data/nested/chat.jsonl.zst",
+            "data/nested/customers.csv",
+          ], expected
         ).map { [$0, $1] })
 
     // The run is in the catalog as a redact run with the policy's hash.
@@ -110,8 +114,11 @@ import Testing
       try JSONSerialization.jsonObject(with: runs.stdout.split(separator: 0x0A)[0])
         as? [String: Any])
     #expect(row["command"] as? String == "redact")
-    #expect(row["policy"] as? String == RedactionPolicy(
-      defaultOperator: .mask, operators: ["email": .hash, "credit_card": .partial]).hash)
+    #expect(
+      row["policy"] as? String
+        == RedactionPolicy(
+          defaultOperator: .mask, operators: ["email": .hash, "credit_card": .partial]
+        ).hash)
     #expect(row["files_scanned"] as? Int == 4)
 
     // Recording changes nothing in the copies (the catalog's consumer passes every chunk's
@@ -139,8 +146,10 @@ import Testing
     let dir = try workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
     let r = try piiscan(
-      ["redact", "data/app.log.1.gz", "-o", "-", "--manifest", "run.json", "--quiet",
-       "--exit-zero"] + Self.policyArgs, cwd: dir)
+      [
+        "redact", "data/app.log.1.gz", "-o", "-", "--manifest", "run.json", "--quiet",
+        "--exit-zero",
+      ] + Self.policyArgs, cwd: dir)
     #expect(r.status == 0, "\(r.stderr)")
     let written = dir.appendingPathComponent("stdout.gz")
     try r.stdout.write(to: written)
@@ -148,7 +157,8 @@ import Testing
       try json(dir.appendingPathComponent("run.json"))["outputs"] as? [[String: Any]])
     #expect(outputs.count == 1)
     #expect(outputs.first?["path"] as? String == "-")
-    #expect(outputs.first?["sha256"] as? String == (try ManifestVerifier.sha256(ofFile: written.path)))
+    #expect(
+      outputs.first?["sha256"] as? String == (try ManifestVerifier.sha256(ofFile: written.path)))
   }
 
   @Test func failedInputsGetNoOutputEdge() throws {
@@ -246,8 +256,10 @@ import Testing
     #expect(try piiscan(["lineage", "keygen", "--out", "keys"], cwd: dir).status == 0)
     // --sign-key needs no --manifest: the default manifest is signed.
     let r = try piiscan(
-      ["sweep", "data", "--catalog", "pii.db", "--key-file", "test.key", "--json", "--sign-key",
-       "keys.key"], cwd: dir)
+      [
+        "sweep", "data", "--catalog", "pii.db", "--key-file", "test.key", "--json", "--sign-key",
+        "keys.key",
+      ], cwd: dir)
     #expect(r.status == 1, "\(r.stderr)")
     let runID = try #require(
       (try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])?["run_id"] as? Int)

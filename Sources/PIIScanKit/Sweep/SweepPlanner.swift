@@ -105,7 +105,9 @@ public struct SweepPlanner {
           plan.skipped.append(skip)
           continue
         }
-        if resumesAppends, let resume = appendOnlyResume(file.path, facts: facts, previous: previous) {
+        if resumesAppends,
+          let resume = appendOnlyResume(file.path, facts: facts, previous: previous)
+        {
           candidate.startOffset = resume.offset
           candidate.lineBase = resume.lines
           plan.scan.append(candidate)
