@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+  import Glibc
+#endif
 import PIIScanKit
 
 /// The `piiscan` root command: the abstract, the subcommands and the exit-code table.
@@ -35,6 +38,21 @@ struct PIIScanCommand: ParsableCommand {
 
   /// The version recorded in catalogs and SARIF.
   static let version = PIIScanVersion.string
+
+  /// Parses and runs, mapping usage errors to exit code 2 (ArgumentParser's default is 64), so
+  /// the documented table holds: 0 clean, 1 findings, 2 error.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        Console.stderr(fullMessage(for: error))
+        Glibc.exit(Exit.error.rawValue)
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// Exit codes, documented in the root command's help and the README.
