@@ -228,6 +228,21 @@ import Testing
     let second = try json(dir.appendingPathComponent("pii.db.runs/\(secondID).lineage.json"))
     #expect((second["outputs"] as? [[String: Any]])?.isEmpty == true)
 
+    // A deleted copy of an unchanged file comes back (the file is read again); the others are
+    // left alone.
+    let deleted = bySweep.appendingPathComponent("nested/customers.csv")
+    try FileManager.default.removeItem(at: deleted)
+    let restore = try piiscan(
+      ["sweep", "data", "--catalog", "pii.db", "--out-dir", "by-sweep", "--quiet"]
+        + Self.policyArgs, cwd: dir)
+    #expect(restore.status == 1, "the file's findings count again: \(restore.stderr)")
+    #expect(
+      try Data(contentsOf: deleted)
+        == Data(contentsOf: byRedact.appendingPathComponent("nested/customers.csv")))
+    for (name, identityBefore) in zip(names, before) where name != "nested/customers.csv" {
+      #expect(try identity(bySweep.appendingPathComponent(name).path) == identityBefore)
+    }
+
     // A grown log is redacted whole again (not just its new tail), matching redact; the other
     // copies stay untouched.
     let log = try FileHandle(forWritingTo: dir.appendingPathComponent("data/app.log"))
@@ -245,7 +260,8 @@ import Testing
     #expect(
       try Data(contentsOf: bySweep.appendingPathComponent("app.log"))
         == Data(contentsOf: dir.appendingPathComponent("by-redact-2/app.log")))
-    for (name, identityBefore) in zip(names, before) where name != "app.log" {
+    for (name, identityBefore) in zip(names, before)
+    where name != "app.log" && name != "nested/customers.csv" {
       #expect(try identity(bySweep.appendingPathComponent(name).path) == identityBefore)
     }
   }

@@ -40,6 +40,9 @@ public struct SweepPlanner {
   public var resumesAppends = true
   /// Record a file whose content was already scanned as seen (rule 4); false scans it.
   public var skipsSeenContent = true
+  /// Scan a file that rule 2 would skip as unchanged when this returns true for its path
+  /// (`sweep --out-dir`: its redacted copy is missing).
+  public var rescansUnchanged: (@Sendable (String) -> Bool)? = nil
   /// The run's ``DetectorSet/hash``; earlier scans count only under the same hash.
   public let detectorSetHash: String
 
@@ -98,7 +101,7 @@ public struct SweepPlanner {
       {
         if previous.size == facts.size
           && previous.modificationNanoseconds == facts.modificationNanoseconds
-          && previous.inode == facts.inode
+          && previous.inode == facts.inode && rescansUnchanged?(file.path) != true
         {
           var skip = SkippedFile(path: file.path, reason: .unchanged, facts: facts)
           skip.inherit(from: previous)

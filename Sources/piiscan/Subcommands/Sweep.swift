@@ -22,9 +22,9 @@ extension PIIScanCommand {
 
         --out-dir DIR also writes a redacted copy (as `redact --out-dir` would, with the same
         --policy, --operator, --compress and key flags) of every file the sweep reads, mirrored
-        under DIR. Unchanged files are not read, so their previous copy stays as it was; with
-        --out-dir, grown logs and renamed files are redacted whole under their own name. Add
-        --full once when starting --out-dir on an existing catalog.
+        under DIR. Unchanged files are not read, so their previous copy stays as it was (a
+        missing copy is made again); with --out-dir, grown logs and renamed files are redacted
+        whole under their own name. After changing the policy or key, add --full once.
 
         Each sweep writes a lineage manifest to <catalog>.runs/<catalog-run-id>.lineage.json
         (or --manifest FILE): the files read, their copies with SHA-256, the policy.
@@ -158,6 +158,17 @@ extension PIIScanCommand {
       // Copies must be whole and under each file's own name: no resumed tails, no "seen".
       planner.resumesAppends = outDir == nil
       planner.skipsSeenContent = outDir == nil
+      var outputPlan: OutputPlan? = nil
+      if let outDir {
+        do {
+          let plan = try Self.outputPlan(roots: roots, outDir: outDir, redaction: redaction)
+          planner.rescansUnchanged = { Self.copyIsMissing($0, plan: plan) }
+          outputPlan = plan
+        } catch {
+          Console.error(error)
+          throw Exit.error
+        }
+      }
       let pipeline = ScanPipeline(
         detectors: detectors, fingerprinter: fingerprinter, options: options)
       var runner = SweepRunner(
@@ -170,15 +181,9 @@ extension PIIScanCommand {
       let recorder = LineageRecorder(
         command: "sweep", arguments: Array(CommandLine.arguments.dropFirst()),
         detectors: detectors, fingerprinter: fingerprinter, policy: policy?.canonicalText)
-      if let outDir, let policy {
-        do {
-          runner.consumer = try Self.redactingConsumer(
-            roots: roots, outDir: outDir, redaction: redaction, policy: policy,
-            workers: options.threads, recorder: recorder)
-        } catch {
-          Console.error(error)
-          throw Exit.error
-        }
+      if let plan = outputPlan, let policy {
+        runner.consumer = Self.redactingConsumer(
+          plan: plan, policy: policy, workers: options.threads, recorder: recorder)
       }
 
       let summary = RunSummary(onError: { Console.error($0) })
