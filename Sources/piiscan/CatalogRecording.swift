@@ -2,6 +2,8 @@ import ArgumentParser
 import PIIScanKit
 
 /// A run being recorded in a catalog by `scan`/`redact`: the lock, the store and the sink.
+///
+/// `policy` is the redaction policy's hash for `redact` (the catalog's `runs.policy`).
 final class CatalogRecording: Sendable {
   let lock: LockBox
   let store: CatalogStore
@@ -25,7 +27,8 @@ final class CatalogRecording: Sendable {
   /// Takes the catalog lock (waiting for a running sweep, with a note), opens and migrates the
   /// catalog, cleans up killed runs and starts this run.
   static func begin(
-    path: String, command: String, detectors: DetectorSet, fingerprinter: Fingerprinter
+    path: String, command: String, detectors: DetectorSet, fingerprinter: Fingerprinter,
+    policy: String? = nil
   ) throws -> CatalogRecording {
     let lockPath = FileLock.path(forCatalog: path)
     let lock: FileLock
@@ -46,7 +49,8 @@ final class CatalogRecording: Sendable {
       let runID = try store.beginRun(
         RunRecord(
           command: command, arguments: Array(CommandLine.arguments.dropFirst(2)),
-          detectors: detectors, keyID: fingerprinter.keyID, toolVersion: PIIScanCommand.version))
+          detectors: detectors, policy: policy, keyID: fingerprinter.keyID,
+          toolVersion: PIIScanCommand.version))
       let sink = CatalogSink(store: store, runID: runID, detectorSetHash: detectors.hash)
       return CatalogRecording(lock: LockBox(lock), store: store, sink: sink, runID: runID)
     } catch let error as ScanError {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PIIScanKit
 
-/// Glue for `scan` (and later `redact`): sinks, progress line, summary, exit code.
+/// Glue for `scan` and `redact`: sinks, catalog, lineage, progress line, summary, exit code.
 struct ScanRun {
   let inputs: [String]
   let findingsPath: String?
@@ -18,6 +18,8 @@ struct ScanRun {
   var catalogPath: String? = nil
   /// The subcommand name recorded in the catalog.
   var command = "scan"
+  /// The redaction policy recorded in the catalog's run row (its hash), for `redact`.
+  var catalogPolicy: String? = nil
 
   /// Runs the scan and returns the exit code to throw.
   func execute() throws -> ExitCode {
@@ -45,7 +47,8 @@ struct ScanRun {
     var recording: CatalogRecording? = nil
     if let catalogPath {
       let started = try CatalogRecording.begin(
-        path: catalogPath, command: command, detectors: detectors, fingerprinter: fingerprinter)
+        path: catalogPath, command: command, detectors: detectors, fingerprinter: fingerprinter,
+        policy: catalogPolicy)
       sinks.insert(started.sink, at: 0)
       recording = started
     }
@@ -94,7 +97,11 @@ struct ScanRun {
         failed = true
       }
     }
-    if let lineage, !lineage.options.write(lineage.recorder, signer: lineage.signer) {
+    var catalogRun: (path: String, runID: Int64)? = nil
+    if let catalogPath, let recording { catalogRun = (catalogPath, recording.runID) }
+    if let lineage,
+      !lineage.options.write(lineage.recorder, signer: lineage.signer, catalog: catalogRun)
+    {
       failed = true
     }
     if failed { return Exit.error }

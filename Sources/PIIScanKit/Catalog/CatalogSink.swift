@@ -298,10 +298,23 @@ final class DecompressedDigestConsumer: ChunkConsumer, @unchecked Sendable {
   }
 
   func consume(_ bytes: UnsafeRawBufferPointer, streamOffset: Int, findings: [Finding]) throws {
+    digest(bytes, streamOffset: streamOffset)
+    try next?.consume(bytes, streamOffset: streamOffset, findings: findings)
+  }
+
+  /// The pipeline calls this one: the context must reach the next consumer, whose output may
+  /// depend on it (a redacted copy's format and compression).
+  func consume(
+    _ bytes: UnsafeRawBufferPointer, streamOffset: Int, context: ChunkContext, findings: [Finding]
+  ) throws {
+    digest(bytes, streamOffset: streamOffset)
+    try next?.consume(bytes, streamOffset: streamOffset, context: context, findings: findings)
+  }
+
+  private func digest(_ bytes: UnsafeRawBufferPointer, streamOffset: Int) {
     if streamOffset != expectedOffset { complete = false }
     hasher.update(bufferPointer: bytes)
     expectedOffset = streamOffset + bytes.count
-    try next?.consume(bytes, streamOffset: streamOffset, findings: findings)
   }
 
   func finish(_ report: inout FileReport) {

@@ -14,6 +14,28 @@ public enum LineageFileWriter {
     try bytes.withUnsafeBytes { try sink.write($0) }
     try sink.finish()
   }
+
+  /// Where a run recorded in the catalog `catalog` keeps its manifest when no `--manifest` is
+  /// given: `<catalog>.runs/<catalogRunID>.lineage.json`, next to the catalog (like its
+  /// `<catalog>.lock`), one per run. Creates the `.runs` directory when it is missing.
+  ///
+  /// The file name carries the catalog's run id; the manifest's own `run_id` stays a UUID,
+  /// because OpenLineage requires one. docs/lineage.md, "Manifests next to a catalog".
+  public static func defaultManifestPath(catalog: String, catalogRunID: Int64) throws(ScanError)
+    -> String
+  {
+    let directory = catalog + ".runs"
+    if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+      throw ScanError(
+        .writeFailed, "cannot create the manifest directory: \(FileSystem.errnoText())",
+        path: directory)
+    }
+    guard FileSystem.status(directory).kind == .directory else {
+      throw ScanError(
+        .writeFailed, "the manifest directory is in the way of something else", path: directory)
+    }
+    return FileSystem.join(directory, "\(catalogRunID).lineage.json")
+  }
 }
 
 extension ManifestSigner {

@@ -94,6 +94,12 @@ extension LineageManifest {
       policy: try r.optionalString(json, "policy"), keyID: try r.optionalString(key, "id"),
       keyIsEphemeral: try r.bool(key, "ephemeral"), inputs: inputs, outputs: outputs, edges: edges,
       signature: signature)
+    if let catalogRun = json["catalog_run_id"] {
+      guard case .number(let text) = catalogRun, let id = Int64(text) else {
+        throw r.failure("member 'catalog_run_id' is not an integer")
+      }
+      catalogRunID = id
+    }
   }
 }
 

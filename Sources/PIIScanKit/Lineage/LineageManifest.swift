@@ -3,12 +3,13 @@
 ///
 /// The file is one JSON object written by ``LineageJSON/encoded()`` (two-space indentation, one
 /// member per line, a final newline), UTF-8. Members always appear in this order; optional
-/// values are written as `null`, never left out (except `signature`):
+/// values are written as `null`, never left out (except `catalog_run_id` and `signature`):
 ///
 /// | member | type | meaning |
 /// |---|---|---|
 /// | `schema` | string | `"piiscan.lineage/1"`; readers reject other values |
 /// | `run_id` | string | random UUID (RFC 9562 version 4); also the OpenLineage `runId` |
+/// | `catalog_run_id` | integer | only for a run recorded in a catalog: its id in the catalog's `runs` table |
 /// | `command` | string | `scan`, `redact` or `sweep` |
 /// | `tool` | object | `{"name": "piiscan", "version": "0.1.0"}` |
 /// | `arguments` | array of strings | the command line after the program name |
@@ -182,6 +183,9 @@ public struct LineageManifest: Sendable, Equatable {
 
   /// The run id (a UUID), `run_id`.
   public var runID: String
+  /// The run's id in the catalog it was recorded in (`catalog_run_id`); nil when the run was
+  /// not recorded in a catalog. Set by the command after the run, before signing.
+  public var catalogRunID: Int64? = nil
   /// `scan`, `redact` or `sweep`.
   public var command: String
   /// The piiscan version that wrote the manifest.
@@ -259,6 +263,9 @@ public struct LineageManifest: Sendable, Equatable {
     var members: [(String, LineageJSON)] = [
       ("schema", .string(Self.schema)),
       ("run_id", .string(runID)),
+    ]
+    if let catalogRunID { members.append(("catalog_run_id", .number(String(catalogRunID)))) }
+    members += [
       ("command", .string(command)),
       ("tool", .object([("name", .string("piiscan")), ("version", .string(toolVersion))])),
       ("arguments", .array(arguments.map { .string($0) })),

@@ -10,13 +10,22 @@ final class RedactedOutput {
   private var top: AnySink
   /// The atomic file under the chain, when the destination is a regular file.
   let file: AtomicFileWriter?
+  /// Hashes the bytes written to the destination (after compression), when asked for.
+  private let digest: DigestingSink?
   private var isClosed = false
+
+  /// Lowercase hex SHA-256 of the bytes written to the destination (compressed, as stored);
+  /// set once the output is closed, and only when `digests` was true.
+  var sha256Hex: String? { digest?.sha256Hex }
 
   /// Opens `target` for an input compressed as `inputCompression`. `workers` is zstd's
   /// `ZSTD_c_nbWorkers`: always at least 1, because zstd's multithreaded format is identical
   /// for every worker count (but differs from single-threaded mode), so copies stay
-  /// byte-identical whatever `--threads` is.
-  init(target: RedactionTarget, inputCompression: Compression, workers: Int) throws {
+  /// byte-identical whatever `--threads` is. `digests` hashes the stored bytes as they are
+  /// written (for lineage), so the copy need not be read back.
+  init(target: RedactionTarget, inputCompression: Compression, workers: Int, digests: Bool = false)
+    throws
+  {
     var base: AnySink
     let status = target.path == "-" ? nil : FileSystem.status(target.path)
     if target.path == "-" || status?.kind == .other {
@@ -26,6 +35,13 @@ final class RedactedOutput {
       let writer = try AtomicFileWriter(path: target.path, mode: target.mode)
       base = AnySink(UncommittedFile(writer: writer))
       file = writer
+    }
+    if digests {
+      let hashing = DigestingSink(base)
+      digest = hashing
+      base = AnySink(hashing)
+    } else {
+      digest = nil
     }
     switch target.compression ?? inputCompression {
     case .none: top = base

@@ -28,14 +28,22 @@ public final class RedactingWriter: ChunkConsumer {
   private var lastContext = ChunkContext(format: .text, compression: .none)
   /// Findings replaced so far (not counting `keep`).
   public private(set) var replacedCount = 0
+  /// Called after a complete copy was committed under ``RedactionTarget/path`` (or fully
+  /// written to standard output), with the input's path, the copy's path and the SHA-256 of
+  /// the copy's stored (compressed) bytes. Not called for failed inputs or partial copies.
+  private let onCommit: (@Sendable (_ input: String, _ output: String, _ sha256: String) -> Void)?
 
   /// A writer for `target`. `compressionWorkers` feeds zstd's `ZSTD_c_nbWorkers` (at least 1
   /// is used). `planError`, when given, fails the file at once (e.g. an output path that would
-  /// escape the output directory), so the failure is reported in the file's place.
+  /// escape the output directory), so the failure is reported in the file's place. `onCommit`,
+  /// when given, has the copy hashed as it is written and learns of each committed copy (for
+  /// lineage: ``LineageRecorder/recordOutput(input:path:sha256:policy:)``).
   public init(
     target: RedactionTarget, redactor: Redactor, verifier: RedactionVerifier? = nil,
-    compressionWorkers: Int = 1, planError: ScanError? = nil
+    compressionWorkers: Int = 1, planError: ScanError? = nil,
+    onCommit: (@Sendable (_ input: String, _ output: String, _ sha256: String) -> Void)? = nil
   ) {
+    self.onCommit = onCommit
     self.target = target
     self.redactor = redactor
     self.verifier = verifier
@@ -115,6 +123,9 @@ public final class RedactingWriter: ChunkConsumer {
             copy: file.temporaryPath, format: report.format, displayPath: target.path)
         }
         try out.commit()
+        if let onCommit, let digest = out.sha256Hex {
+          onCommit(report.file.path, target.path, digest)
+        }
       } catch {
         output?.abort()
         report.status = .failed
@@ -128,7 +139,8 @@ public final class RedactingWriter: ChunkConsumer {
 
   private func openIfNeeded(_ compression: Compression) throws -> RedactedOutput {
     if let output { return output }
-    let opened = try RedactedOutput(target: target, inputCompression: compression, workers: workers)
+    let opened = try RedactedOutput(
+      target: target, inputCompression: compression, workers: workers, digests: onCommit != nil)
     output = opened
     return opened
   }

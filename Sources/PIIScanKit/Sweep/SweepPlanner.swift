@@ -24,7 +24,9 @@ internal import Crypto
 ///    match (for a plain file: one of the same size);
 /// 5. otherwise scanned from the start.
 ///
-/// `full` disables 2–4. A different detector set never matches, so it rescans everything.
+/// `full` disables 2–4; `resumesAppends` false disables 3 and `skipsSeenContent` false disables
+/// 4 (`sweep --out-dir` turns both off, so that every file it reads gets a whole redacted copy
+/// under its own name). A different detector set never matches, so it rescans everything.
 public struct SweepPlanner {
   /// Directories (or files) to walk.
   public var roots: [String]
@@ -34,6 +36,13 @@ public struct SweepPlanner {
   public var exclude: [String] = []
   /// Rescan everything (no unchanged, append-only or seen decisions).
   public var full = false
+  /// Scan a grown plain file from where the last sweep stopped (rule 3); false scans it whole.
+  public var resumesAppends = true
+  /// Record a file whose content was already scanned as seen (rule 4); false scans it.
+  public var skipsSeenContent = true
+  /// Scan a file that rule 2 would skip as unchanged when this returns true for its path
+  /// (`sweep --out-dir`: its redacted copy is missing).
+  public var rescansUnchanged: (@Sendable (String) -> Bool)? = nil
   /// The run's ``DetectorSet/hash``; earlier scans count only under the same hash.
   public let detectorSetHash: String
 
@@ -74,7 +83,8 @@ public struct SweepPlanner {
     let files = InputExpander.expand(roots) { problems.append($0) }
     plan.problems = problems
     var seenPaths: Set<String> = []
-    let anyContent = try !full && store.hasScannedContent(detectorSetHash: detectorSetHash)
+    let anyContent =
+      try !full && skipsSeenContent && store.hasScannedContent(detectorSetHash: detectorSetHash)
     for file in files where isSelected(file.path) {
       seenPaths.insert(file.path)
       guard let facts = FileFacts.of(file.path) else {
@@ -91,14 +101,16 @@ public struct SweepPlanner {
       {
         if previous.size == facts.size
           && previous.modificationNanoseconds == facts.modificationNanoseconds
-          && previous.inode == facts.inode
+          && previous.inode == facts.inode && rescansUnchanged?(file.path) != true
         {
           var skip = SkippedFile(path: file.path, reason: .unchanged, facts: facts)
           skip.inherit(from: previous)
           plan.skipped.append(skip)
           continue
         }
-        if let resume = appendOnlyResume(file.path, facts: facts, previous: previous) {
+        if resumesAppends,
+          let resume = appendOnlyResume(file.path, facts: facts, previous: previous)
+        {
           candidate.startOffset = resume.offset
           candidate.lineBase = resume.lines
           plan.scan.append(candidate)

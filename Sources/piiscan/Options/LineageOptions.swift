@@ -23,8 +23,10 @@ struct LineageOptions: ParsableArguments {
   /// True when any lineage output was asked for.
   var isRequested: Bool { manifest != nil || openlineage != nil }
 
-  func validate() throws {
-    if signKey != nil && manifest == nil {
+  /// Checks `--sign-key` has a manifest to sign: `--manifest`, or the one written next to the
+  /// catalog by default (`hasCatalog`). Called from each command's `validate()`.
+  func check(hasCatalog: Bool) throws {
+    if signKey != nil && manifest == nil && !hasCatalog {
       throw ValidationError("--sign-key signs the manifest; also give --manifest FILE")
     }
   }
@@ -34,12 +36,28 @@ struct LineageOptions: ParsableArguments {
     try signKey.map { try ManifestSigner.load(keyFile: $0) }
   }
 
-  /// Writes the manifest (signed if asked) and the OpenLineage event. Returns false, after
+  /// Writes the manifest (signed if asked) and the OpenLineage event. Without `--manifest`, a
+  /// run recorded in a catalog writes its manifest next to it
+  /// (``LineageFileWriter/defaultManifestPath(catalog:catalogRunID:)``). Returns false, after
   /// printing why, when a file could not be written.
-  func write(_ recorder: LineageRecorder, signer: ManifestSigner?) -> Bool {
+  func write(
+    _ recorder: LineageRecorder, signer: ManifestSigner?,
+    catalog: (path: String, runID: Int64)? = nil
+  ) -> Bool {
     var manifest = recorder.manifest()
+    manifest.catalogRunID = catalog?.runID
     var ok = true
-    if let path = self.manifest {
+    var manifestPath = self.manifest
+    if manifestPath == nil, let catalog {
+      do {
+        manifestPath = try LineageFileWriter.defaultManifestPath(
+          catalog: catalog.path, catalogRunID: catalog.runID)
+      } catch {
+        Console.error(error)
+        ok = false
+      }
+    }
+    if let path = manifestPath {
       do {
         if let signer { manifest = try signer.sign(manifest) }
         try LineageFileWriter.write(manifest.encoded(), to: path)

@@ -28,6 +28,11 @@ extension PIIScanCommand {
           zstdcat x.zst | piiscan redact - -o - | zstd > y.zst
           piiscan redact datasets/ --out-dir clean/ --policy policy.yaml --key-file team.key
           piiscan redact train.jsonl --in-place --skip-fields /id --verify
+          piiscan redact logs/ --out-dir clean/ --catalog pii.db --manifest run.lineage.json
+
+        --catalog records the run (command redact, the policy's hash) in a catalog; --manifest
+        records every input and copy with its SHA-256 (see docs/lineage.md); with --catalog and
+        no --manifest the manifest goes to <catalog>.runs/<catalog-run-id>.lineage.json.
 
         EXIT CODES: 0 nothing found, 1 findings redacted (or kept), 2 an error (other inputs
         still get their copies).
@@ -53,31 +58,6 @@ extension PIIScanCommand {
       name: .customLong("in-place"),
       help: "Replace each input by its copy, once the copy is complete.")
     var inPlace = false
-
-    @Option(
-      help: ArgumentHelp(
-        "Compression of the copies: zstd, gzip or none (default: the input's).", valueName: "kind"))
-    var compress: String?
-
-    @Option(
-      help: ArgumentHelp(
-        "Compression level (zstd 1-19, default 3; gzip 1-9, default 6).", valueName: "n"))
-    var level: Int?
-
-    @Option(
-      help: ArgumentHelp(
-        "A YAML redaction policy (version: 1, default, entities).", valueName: "file"))
-    var policy: String?
-
-    @Option(
-      name: .customLong("operator"),
-      help: ArgumentHelp("OP (default operator) or ENTITY=OP; repeatable.", valueName: "op"))
-    var operators: [String] = []
-
-    @Flag(
-      name: .customLong("ephemeral-key"),
-      help: "Allow hash with a random per-run key (tokens unlinkable across runs).")
-    var ephemeralKey = false
 
     @Option(
       help: ArgumentHelp(
@@ -114,8 +94,11 @@ extension PIIScanCommand {
       help: "Re-scan each copy before renaming it into place; fail if anything redactable remains.")
     var verify = false
 
+    @OptionGroup var redaction: RedactionOptions
     @OptionGroup var detection: DetectionOptions
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var lineage: LineageOptions
+    @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
       if inputs.isEmpty {
@@ -129,9 +112,7 @@ extension PIIScanCommand {
       if inPlace && outDir != nil {
         throw ValidationError("--in-place replaces the inputs; it does not take --out-dir")
       }
-      if let compress, Compression(rawValue: compress) == nil {
-        throw ValidationError("unknown --compress '\(compress)'; use zstd, gzip or none")
-      }
+      try lineage.check(hasCatalog: catalog.catalog != nil)
       if output == "-" && findings == "-" {
         throw ValidationError(
           "the copy already goes to standard output; write --findings to a file")
@@ -160,51 +141,52 @@ extension PIIScanCommand {
       options.fieldScope = FieldScope(
         fields: fields, skipFields: skipFields, columns: columns, skipColumns: skipColumns)
 
-      var redaction = RedactionPolicy()
-      if let policy { redaction = try RedactionPolicy.load(path: policy) }
-      redaction = try redaction.applying(operators)
-      let known = Set(
-        try PatternLoader.load(directories: detection.patternDirectories).detectors.map(\.entity))
-      for entity in redaction.operators.keys.sorted() where !known.contains(entity) {
-        throw ScanError(
-          .badPolicy,
-          "unknown entity '\(entity)' in the redaction policy; `piiscan detectors` lists them",
-          path: policy)
-      }
-
-      let fingerprinter: Fingerprinter
-      if let key = try KeyResolver.configuredKey(keyFile: detection.keyFile) {
-        fingerprinter = Fingerprinter(key: key)
-      } else if redaction.uses(.hash) && !ephemeralKey {
-        throw ScanError(
-          .badUsage,
-          "the hash operator needs a key (--key-file or PIISCAN_KEY) so tokens are stable; pass --ephemeral-key for one-off unlinkable tokens"
-        )
-      } else {
-        fingerprinter = .ephemeral()
-      }
+      let policy = try redaction.loadPolicy(detection: detection)
+      let fingerprinter = try redaction.fingerprinter(for: policy, detection: detection)
+      let signer = try lineage.loadSigner()
 
       let mode: OutputPlan.Mode =
         if let output { .file(output) } else if let outDir { .directory(outDir) } else { .inPlace }
       let plan = try OutputPlan(
-        inputs: inputs, mode: mode, compression: compress.flatMap(Compression.init(rawValue:)),
-        level: level, allowPartial: allowPartial, allowReplacingInput: inPlace)
-      let redactor = Redactor(policy: redaction)
+        inputs: inputs, mode: mode, compression: redaction.compression,
+        level: redaction.level, allowPartial: allowPartial, allowReplacingInput: inPlace)
+      let redactor = Redactor(policy: policy)
       let verifier =
         verify
         ? RedactionVerifier(
-          detectors: detectors, fingerprinter: fingerprinter, options: options, policy: redaction)
+          detectors: detectors, fingerprinter: fingerprinter, options: options, policy: policy)
         : nil
       let workers = options.threads
       var run = ScanRun(
         inputs: inputs, findingsPath: findings, detectors: detectors, fingerprinter: fingerprinter,
         options: options, output: outputOptions)
       run.label = "redacted"
+      run.command = "redact"
+      run.catalogPath = catalog.catalog
+      run.catalogPolicy = policy.hash
+      // Lineage: every committed copy becomes an output with an edge from its input; with a
+      // catalog the manifest is written next to it even without --manifest.
+      let policyText = policy.canonicalText
+      let recorder =
+        lineage.isRequested || catalog.catalog != nil
+        ? LineageRecorder(
+          command: "redact", arguments: Array(CommandLine.arguments.dropFirst()),
+          detectors: detectors, fingerprinter: fingerprinter, policy: policyText) : nil
+      let onCommit: (@Sendable (String, String, String) -> Void)?
+      if let recorder {
+        run.lineage = (lineage, recorder, signer)
+        onCommit = { input, output, sha256 in
+          recorder.recordOutput(input: input, path: output, sha256: sha256, policy: policyText)
+        }
+      } else {
+        onCommit = nil
+      }
       run.consumer = { file in
         switch plan.target(for: file) {
         case .success(let target):
           return RedactingWriter(
-            target: target, redactor: redactor, verifier: verifier, compressionWorkers: workers)
+            target: target, redactor: redactor, verifier: verifier, compressionWorkers: workers,
+            onCommit: onCommit)
         case .failure(let error):
           return RedactingWriter(
             target: RedactionTarget(path: file.path), redactor: redactor, planError: error)

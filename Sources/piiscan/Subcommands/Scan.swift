@@ -21,7 +21,8 @@ extension PIIScanCommand {
 
         --manifest writes a lineage manifest (inputs with their SHA-256, detectors, key id,
         finding counts, outputs); --openlineage writes the same run as an OpenLineage RunEvent;
-        --sign-key signs the manifest (see `piiscan lineage` and docs/lineage.md).
+        --sign-key signs the manifest (see `piiscan lineage` and docs/lineage.md). With --catalog
+        and no --manifest, the manifest goes to <catalog>.runs/<catalog-run-id>.lineage.json.
 
         EXAMPLES
           piiscan scan logs/ --findings findings.jsonl
@@ -44,6 +45,7 @@ extension PIIScanCommand {
       if inputs.isEmpty {
         throw ValidationError("give at least one input path, or - to read standard input")
       }
+      try lineage.check(hasCatalog: catalog.catalog != nil)
     }
 
     func run() throws {
@@ -64,7 +66,8 @@ extension PIIScanCommand {
         inputs: inputs, findingsPath: findings, detectors: detectors, fingerprinter: fingerprinter,
         options: options, output: output)
       run.catalogPath = catalog.catalog
-      if lineage.isRequested {
+      // With a catalog, a manifest is written next to it even without --manifest.
+      if lineage.isRequested || catalog.catalog != nil {
         let recorder = LineageRecorder(
           command: "scan", arguments: Array(CommandLine.arguments.dropFirst()),
           detectors: detectors, fingerprinter: fingerprinter)

@@ -20,6 +20,15 @@ extension PIIScanCommand {
         stopped. --full rescans everything; changing the detectors (--enable, --disable,
         --patterns, --country) rescans everything too. See docs/catalog.md.
 
+        --out-dir DIR also writes a redacted copy (as `redact --out-dir` would, with the same
+        --policy, --operator, --compress and key flags) of every file the sweep reads, mirrored
+        under DIR. Unchanged files are not read, so their previous copy stays as it was (a
+        missing copy is made again); with --out-dir, grown logs and renamed files are redacted
+        whole under their own name. After changing the policy or key, add --full once.
+
+        Each sweep writes a lineage manifest to <catalog>.runs/<catalog-run-id>.lineage.json
+        (or --manifest FILE): the files read, their copies with SHA-256, the policy.
+
         A lock on <catalog>.lock keeps overlapping runs apart: a second sweep exits at once
         with code 3. A killed sweep resumes where it stopped when run again.
 
@@ -74,12 +83,30 @@ extension PIIScanCommand {
     @Flag(name: .customLong("no-progress"), help: "No progress line, even on a terminal.")
     var noProgress = false
 
+    @Option(
+      name: .customLong("out-dir"),
+      help: ArgumentHelp(
+        "Also write a redacted copy of every file scanned into this directory, mirroring each root.",
+        valueName: "dir"))
+    var outDir: String?
+
+    @OptionGroup var redaction: RedactionOptions
     @OptionGroup var detection: DetectionOptions
+    @OptionGroup var lineage: LineageOptions
 
     func validate() throws {
       if roots.isEmpty { throw ValidationError("give at least one directory to sweep") }
       if roots.contains("-") {
         throw ValidationError("sweep reads files, not standard input; use scan -")
+      }
+      try lineage.check(hasCatalog: true)
+      if outDir == nil
+        && (redaction.policy != nil || !redaction.operators.isEmpty || redaction.compress != nil
+          || redaction.level != nil || redaction.ephemeralKey)
+      {
+        throw ValidationError(
+          "--policy, --operator, --compress, --level and --ephemeral-key shape redacted copies; also give --out-dir DIR"
+        )
       }
     }
 
@@ -88,10 +115,20 @@ extension PIIScanCommand {
       let detectors: DetectorSet
       let fingerprinter: Fingerprinter
       let options: ScanOptions
+      let policy: RedactionPolicy?
+      let signer: ManifestSigner?
       do {
         detectors = try detection.loadDetectors()
-        fingerprinter = try KeyResolver.fingerprinter(keyFile: detection.keyFile)
         options = try detection.scanOptions()
+        signer = try lineage.loadSigner()
+        if outDir != nil {
+          let loaded = try redaction.loadPolicy(detection: detection)
+          policy = loaded
+          fingerprinter = try redaction.fingerprinter(for: loaded, detection: detection)
+        } else {
+          policy = nil
+          fingerprinter = try KeyResolver.fingerprinter(keyFile: detection.keyFile)
+        }
       } catch let error as ScanError {
         Console.error(error)
         throw Exit.error
@@ -118,15 +155,36 @@ extension PIIScanCommand {
       planner.include = include
       planner.exclude = exclude
       planner.full = full
+      // Copies must be whole and under each file's own name: no resumed tails, no "seen".
+      planner.resumesAppends = outDir == nil
+      planner.skipsSeenContent = outDir == nil
+      var outputPlan: OutputPlan? = nil
+      if let outDir {
+        do {
+          let plan = try Self.outputPlan(roots: roots, outDir: outDir, redaction: redaction)
+          planner.rescansUnchanged = { Self.copyIsMissing($0, plan: plan) }
+          outputPlan = plan
+        } catch {
+          Console.error(error)
+          throw Exit.error
+        }
+      }
       let pipeline = ScanPipeline(
         detectors: detectors, fingerprinter: fingerprinter, options: options)
       var runner = SweepRunner(
         store: store, planner: planner, pipeline: pipeline,
         run: RunRecord(
           command: "sweep", arguments: Array(CommandLine.arguments.dropFirst(2)),
-          detectors: detectors,
+          detectors: detectors, policy: policy?.hash,
           keyID: fingerprinter.keyID, toolVersion: PIIScanCommand.version))
       runner.onCommit = Self.testExitHook()
+      let recorder = LineageRecorder(
+        command: "sweep", arguments: Array(CommandLine.arguments.dropFirst()),
+        detectors: detectors, fingerprinter: fingerprinter, policy: policy?.canonicalText)
+      if let plan = outputPlan, let policy {
+        runner.consumer = Self.redactingConsumer(
+          plan: plan, policy: policy, workers: options.threads, recorder: recorder)
+      }
 
       let summary = RunSummary(onError: { Console.error($0) })
       let start = Console.now()
@@ -135,7 +193,7 @@ extension PIIScanCommand {
         ? ProgressLine(label: "swept", bytes: { pipeline.progress.load(ordering: .relaxed) }) : nil
       let result: SweepRunner.Result
       do {
-        result = try runner.execute(sink: summary)
+        result = try runner.execute(sink: MultiSink([summary, recorder]))
       } catch let error as ScanError {
         progress?.finish()
         Console.error(error)
@@ -165,7 +223,9 @@ extension PIIScanCommand {
           sarifFailed = true
         }
       }
-      if report.hasErrors || sarifFailed { throw Exit.error }
+      let lineageWritten = lineage.write(
+        recorder, signer: signer, catalog: (path: catalog, runID: result.runID))
+      if report.hasErrors || sarifFailed || !lineageWritten { throw Exit.error }
       if report.findings > 0 && !exitZero { throw Exit.findings }
       throw Exit.clean
     }
