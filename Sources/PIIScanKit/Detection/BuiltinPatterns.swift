@@ -1732,7 +1732,7 @@ detectors:
   - id: password_assignment
     entity: password_assignment
     description: Password assigned in a config line or URL query (password=..., "password":"..."), lower confidence
-    regex: '(?<![A-Za-z0-9])(?:password|passwd|pwd)["'']?\s*[:=]\s*["'']?((?!\*{3}|\$\{|\{\{|%s|<|(?:null|none|true|false|changeme|xxx+)(?![^\s"''&;,<>]))[^\s"''&;,<>]{4,128})'
+    regex: '(?<![A-Za-z0-9])(?:password|passwd|pwd)["'']?\s*[:=]\s*["'']?((?!\*{3}|\$\{|\{\{|%s|<|\[[A-Z0-9_]+\]|[A-Z0-9_]+_[0-9a-f]{12}(?![^\s"''&;,<>])|(?:null|none|true|false|changeme|xxx+)(?![^\s"''&;,<>]))[^\s"''&;,<>]{4,128})'
     group: 1
     flags: i
     keywords: [password, Password, PASSWORD, passwd, PASSWD, pwd, PWD]
@@ -1746,6 +1746,8 @@ detectors:
         - {text: "{\"PASSWORD\": \"s3cr3t-Value\"}", value: "s3cr3t-Value", reason: quoted JSON key in text}
       no_match:
         - {text: "password=********", reason: already masked}
+        - {text: "password=[PASSWORD_ASSIGNMENT]", reason: a piiscan redaction tag}
+        - {text: "password=PASSWORD_ASSIGNMENT_3f9a1c2b7d10", reason: a piiscan hash pseudonym}
         - {text: "password: ${DB_PASSWORD}", reason: template variable}
         - {text: "password_hash=abcdef0123", reason: a different key}
 
@@ -1768,7 +1770,7 @@ detectors:
   - id: bearer_token
     entity: bearer_token
     description: Opaque bearer token after "Bearer" (JWTs and known token formats have their own detectors)
-    regex: '(?<![A-Za-z0-9])[Bb]earer\s+((?!eyJ|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt)-|sk-|[sr]k_live_|xox|npm_|pypi-|SG\.|AIza)[A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])'
+    regex: '(?<![A-Za-z0-9])[Bb]earer\s+((?!eyJ|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt)-|sk-|[sr]k_live_|xox|npm_|pypi-|SG\.|AIza|[A-Z0-9_]+_[0-9a-f]{12}(?![A-Za-z0-9._~+/=-]))[A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])'
     group: 1
     keywords: [Bearer, bearer]
     confidence: 0.7
@@ -1779,6 +1781,7 @@ detectors:
         - {text: "Authorization: Bearer mQz2hoEwHpMm-inEi2PuILlf00H6weZ6x.omTWLP", value: "mQz2hoEwHpMm-inEi2PuILlf00H6weZ6x.omTWLP", reason: opaque token}
       no_match:
         - {text: "Bearer token expired", reason: no token}
+        - {text: "Authorization: Bearer BEARER_TOKEN_3f9a1c2b7d10", reason: a piiscan hash pseudonym}
         - {text: "Authorization: Bearer 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", reason: a GitHub token, reported by github_token}
 """#),
   ]
