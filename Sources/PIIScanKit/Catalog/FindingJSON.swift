@@ -84,8 +84,19 @@ public enum FindingJSON {
     }
   }
 
+  /// Appends ``formatConfidence(_:)``'s text without building a string (this runs per finding).
   static func appendConfidence(_ c: Double, to out: inout [UInt8]) {
-    out.append(contentsOf: formatConfidence(c).utf8)
+    let hundredths = Int((c * 100).rounded())
+    if hundredths < 0 {
+      out.append(contentsOf: formatConfidence(c).utf8)
+      return
+    }
+    appendInteger(hundredths / 100, to: &out)
+    let frac = hundredths % 100
+    if frac == 0 { return }
+    out.append(0x2E)
+    out.append(0x30 + UInt8(frac / 10))
+    if frac % 10 != 0 { out.append(0x30 + UInt8(frac % 10)) }
   }
 
   /// Appends a Swift string as a JSON string (see ``appendString(_:to:)-bytes``).

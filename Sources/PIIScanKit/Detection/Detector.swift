@@ -159,11 +159,11 @@ extension String {
 extension Sequence where Element == UInt8 {
   /// Lower-case hexadecimal.
   var hexString: String {
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
+    out.reserveCapacity(underestimatedCount * 2)
     for b in self {
-      out.append(digits[Int(b >> 4)])
-      out.append(digits[Int(b & 0xF)])
+      out.append(lowerHexDigit(b >> 4))
+      out.append(lowerHexDigit(b & 0xF))
     }
     return String(decoding: out, as: UTF8.self)
   }

@@ -59,12 +59,26 @@ final class FileCollector: @unchecked Sendable {
       delivered += 1
       var findings: [Finding] = []
       findings.reserveCapacity(result.findings.count)
+      // Counted per chunk in a short list first: a chunk holds few entities, and comparing
+      // the detectors' shared entity strings is cheaper than hashing one per finding.
+      var counts: [(entity: String, count: EntityCount)] = []
       for var f in result.findings where f.offset >= lastEnd {
         f.line += lineBase + 1
         lastEnd = f.offset + f.length
         findings.append(f)
-        report.entityCounts[f.entity, default: EntityCount()].count += 1
-        if f.validated { report.entityCounts[f.entity, default: EntityCount()].validated += 1 }
+        let slot: Int
+        if let i = counts.firstIndex(where: { $0.entity == f.entity }) {
+          slot = i
+        } else {
+          slot = counts.count
+          counts.append((f.entity, EntityCount()))
+        }
+        counts[slot].count.count += 1
+        if f.validated { counts[slot].count.validated += 1 }
+      }
+      for (entity, c) in counts {
+        report.entityCounts[entity, default: EntityCount()].count += c.count
+        report.entityCounts[entity, default: EntityCount()].validated += c.validated
       }
       lineBase += result.newlines
       let chunk = result.chunk
