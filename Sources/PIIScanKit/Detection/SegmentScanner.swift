@@ -296,7 +296,20 @@ extension DetectorSet {
     DigitClass.table.withUnsafeBufferPointer { cls in
       var i = 0
       while i < count {
-        // Skip to the next digit.
+        // Skip to the next digit, eight bytes at a time: after `x = word ^ 0x30…`, a digit is
+        // a byte below 10, and `(x - 0x0A…) & ~x & 0x80…` flags bytes below 10; its lowest set
+        // bit is always a true one (borrows only spoil higher bytes), so the first digit is at
+        // its byte. Loads are unaligned and stay inside `count`.
+        while i + 8 <= count {
+          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
+          let x = word ^ 0x3030_3030_3030_3030
+          let flags = (x &- 0x0A0A_0A0A_0A0A_0A0A) & ~x & 0x8080_8080_8080_8080
+          if flags != 0 {
+            i += flags.trailingZeroBitCount >> 3
+            break
+          }
+          i += 8
+        }
         while i < count && cls[Int(base[i])] != 1 { i += 1 }
         if i >= count { return }
         let start = i
