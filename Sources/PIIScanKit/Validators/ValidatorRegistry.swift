@@ -3,15 +3,8 @@
 /// Pattern files cite validators by `name`; an unknown name is a pattern-file error. Each
 /// family keeps its list in a `ValidatorRegistry+Family.swift` file; ``all`` joins them.
 public enum ValidatorRegistry {
-  /// Validators that belong to no regional family.
-  static let general: [Validator] = [
-    Validator(
-      name: "phone_digits", summary: "ITU-T E.164 length: 8 to 15 digits after +",
-      check: PhoneDigits.verdict)
-  ]
-
   /// All validators, in name order.
-  public static let all: [Validator] = (general + coreAndEurope + world + phone).sorted { $0.name < $1.name }
+  public static let all: [Validator] = (coreAndEurope + world + phone).sorted { $0.name < $1.name }
 
   /// The validator called `name`, or nil.
   public static func named(_ name: String) -> Validator? {
