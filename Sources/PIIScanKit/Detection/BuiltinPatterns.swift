@@ -56,6 +56,8 @@ detectors:
     description: North American number, (NPA) NXX-XXXX or NPA-NXX-XXXX, validated against the NANP plan
     regex: '(?<![\w+.-])(?:\(([2-9]\d{2})\) ?|([2-9]\d{2})([-.]))[2-9]\d{2}(?(3)\3|[-.])\d{4}(?![\w-])'
     digits: 10
+    digit_separators: '() -.'
+    digit_group: 4
     normalize: " .-()"
     validator: phone_national_us
     confidence: 0.7
@@ -83,6 +85,7 @@ detectors:
     description: United Kingdom number in national format (0 trunk prefix), validated against the UK plan
     regex: '(?<![\w+.-])(?:\(0\d{2,5}\) ?|0)\d(?:[ -]?\d){5,9}(?![\w-])'
     digits: 8
+    digit_separators: '() -'
     normalize: " -()"
     validator: phone_national_gb
     confidence: 0.6
@@ -106,6 +109,7 @@ detectors:
     description: German number in national format (0 trunk prefix), validated against the German plan
     regex: '(?<![\w+.-])(?:\(0\d{2,5}\) ?|0)[1-9](?:[ /-]?\d){4,12}(?![\w-])'
     digits: 6
+    digit_separators: '()/ -'
     normalize: " -/()"
     validator: phone_national_de
     confidence: 0.6
@@ -128,6 +132,8 @@ detectors:
     description: French number in national format (0 + 9 digits in pairs), validated against the French plan
     regex: '(?<![\w+.-])0[1-9](?:[ .-]?\d{2}){4}(?![\w-])'
     digits: 10
+    digit_separators: ' .-'
+    digit_group: 2
     normalize: " .-"
     validator: phone_national_fr
     confidence: 0.6
@@ -149,6 +155,7 @@ detectors:
     description: Indian number in national format (0 + STD code, or a 10-digit mobile), validated against the Indian plan
     regex: '(?<![\w+.-])(?:0\d|[6-9])\d(?:[ -]?\d){7,9}(?![\w-])'
     digits: 10
+    digit_separators: ' -'
     normalize: " -"
     validator: phone_national_in
     confidence: 0.6
@@ -171,6 +178,7 @@ detectors:
     description: Australian number in national format (0 trunk prefix), validated against the Australian plan
     regex: '(?<![\w+.-])(?:\(0[2-478]\) ?|0[2-478])(?:[ -]?\d){8}(?![\w-])'
     digits: 10
+    digit_separators: '() -'
     normalize: " -()"
     validator: phone_national_au
     confidence: 0.6
@@ -192,6 +200,7 @@ detectors:
     description: Brazilian number in national format ((DDD) NNNN-NNNN or 9NNNN-NNNN), validated against the Brazilian plan
     regex: '(?<![\w+.-])(?:\(0?[1-9]\d\) ?|0?[1-9]\d[ -]?)(?:9\d{4}|[2-5]\d{3})[ -]?\d{4}(?![\w-])'
     digits: 10
+    digit_separators: '() -'
     normalize: " -()"
     validator: phone_national_br
     confidence: 0.6
@@ -213,6 +222,7 @@ detectors:
     description: Japanese number in national format (0 trunk prefix, hyphenated), validated against the Japanese plan
     regex: '(?<![\w+.-])(?:\(0\d{1,4}\) ?|0\d{1,4}[ -])\d{1,4}[ -]\d{3,4}(?![\w-])'
     digits: 9
+    digit_separators: '() -'
     normalize: " -()"
     validator: phone_national_jp
     confidence: 0.6
@@ -234,6 +244,7 @@ detectors:
     description: Spanish number (9 digits, no trunk prefix), validated against the Spanish plan
     regex: '(?<![\w+.-])[6-9]\d(?:[ .-]?\d){7}(?![\w-])'
     digits: 9
+    digit_separators: ' .-'
     normalize: " .-"
     validator: phone_national_es
     confidence: 0.55
@@ -255,6 +266,7 @@ detectors:
     description: Italian number (landline with its leading 0, or a 3xx mobile), validated against the Italian plan
     regex: '(?<![\w+.-])(?:0\d|3\d\d)(?:[ .-]?\d){5,9}(?![\w-])'
     digits: 8
+    digit_separators: ' .-'
     normalize: " .-"
     validator: phone_national_it
     confidence: 0.55
@@ -276,6 +288,7 @@ detectors:
     description: Dutch number in national format (0 + 9 digits), validated against the Dutch plan
     regex: '(?<![\w+.-])(?:\(0\d{2,3}\) ?|0)[1-9](?:[ -]?\d){6,8}(?![\w-])'
     digits: 9
+    digit_separators: '() -'
     normalize: " -()"
     validator: phone_national_nl
     confidence: 0.6
@@ -302,6 +315,8 @@ detectors:
     description: Payment card number (PAN), Luhn and issuer range validated
     regex: '(?<![\w-])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -]?)\d{6}\2\d{4,5}|\d{13,19})(?![\w-])'
     digits: 13
+    digit_separators: ' -'
+    digit_group: 4
     normalize: " -"
     validator: credit_card
     confidence: 0.95
@@ -324,6 +339,7 @@ detectors:
     description: International Bank Account Number, ISO 13616 mod-97 and country length validated
     regex: '(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])'
     digits: 6
+    digit_separators: ' '
     normalize: " "
     fold: upper
     validator: iban
@@ -343,6 +359,8 @@ detectors:
     description: US ABA routing transit number (checksum 3-7-1), only beside banking words
     regex: '(?<![\w-])\d{9}(?![\w-])'
     digits: 9
+    digit_separators: ''
+    digit_group: 9
     validator: aba_routing
     requires_context: true
     confidence: 0.8
@@ -366,6 +384,8 @@ detectors:
     description: US Social Security number, NNN-NN-NNNN, SSA issuance rules
     regex: '(?<![\w-])\d{3}([- ])\d{2}\1\d{4}(?![\w-])'
     digits: 9
+    digit_separators: '- '
+    digit_group: 4
     normalize: " -"
     validator: us_ssn
     confidence: 0.85
@@ -386,6 +406,8 @@ detectors:
     description: US Social Security number without separators, only beside SSN words
     regex: '(?<![\w-])\d{9}(?![\w-])'
     digits: 9
+    digit_separators: ''
+    digit_group: 9
     validator: us_ssn
     requires_context: true
     confidence: 0.75
@@ -409,6 +431,8 @@ detectors:
     description: VIN (ISO 3779; check character mandatory for North American WMIs 1-5), beside vehicle words
     regex: '(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])'
     digits: 3
+    digit_separators: ''
+    digit_group: 3
     validator: vin
     requires_context: true
     confidence: 0.75
@@ -430,6 +454,8 @@ detectors:
     description: IMEI, 15 digits (TAC, serial, Luhn check), beside device words; never a card
     regex: '(?<![\w.-])(?<!\d )\d{2}([ -]?)\d{6}\1\d{6}\1\d(?![\w-]|[. ]\d)'
     digits: 15
+    digit_separators: ' -'
+    digit_group: 6
     normalize: " -"
     validator: imei
     requires_context: true
@@ -451,6 +477,7 @@ detectors:
     description: Bitcoin address, Base58Check (1..., 3...) or Bech32/Bech32m (bc1...), beside crypto words
     regex: '(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}|BC1[02-9AC-HJ-NP-Z]{11,71})(?![A-Za-z0-9])'
     digits: 1
+    digit_separators: ''
     validator: bitcoin_address
     requires_context: true
     confidence: 0.9
@@ -516,6 +543,8 @@ detectors:
     description: Canadian Social Insurance Number NNN NNN NNN or NNN-NNN-NNN, Luhn
     regex: '(?<![\w.-])(?<!\d )\d{3}([ -])\d{3}\1\d{3}(?![\w-]|[. ]\d)'
     digits: 9
+    digit_separators: '- '
+    digit_group: 3
     normalize: " -"
     validator: ca_sin
     confidence: 0.7
@@ -536,6 +565,8 @@ detectors:
     description: Canadian SIN as 9 digits, beside SIN words
     regex: '(?<![\w.-])(?<!\d )\d{9}(?![\w-]|[. ]\d)'
     digits: 9
+    digit_separators: ''
+    digit_group: 9
     validator: ca_sin
     requires_context: true
     confidence: 0.75
@@ -555,6 +586,8 @@ detectors:
     description: US ITIN 9NN-GG-NNNN (IRS group ranges), dashed or spaced
     regex: '(?<![\w-])9\d{2}([- ])\d{2}\1\d{4}(?![\w-])'
     digits: 9
+    digit_separators: '- '
+    digit_group: 4
     normalize: " -"
     validator: us_itin
     confidence: 0.8
@@ -575,6 +608,8 @@ detectors:
     description: US ITIN as 9 digits, beside ITIN words
     regex: '(?<![\w.-])9\d{8}(?![\w-]|\.\d)'
     digits: 9
+    digit_separators: ''
+    digit_group: 9
     validator: us_itin
     requires_context: true
     confidence: 0.75
@@ -594,6 +629,8 @@ detectors:
     description: US National Provider Identifier, 10 digits, Luhn with prefix 80840
     regex: '(?<![\w.-])(?<!\d )[12]\d{9}(?![\w-]|[. ]\d)'
     digits: 10
+    digit_separators: ''
+    digit_group: 10
     validator: us_npi
     requires_context: true
     confidence: 0.8
@@ -614,6 +651,8 @@ detectors:
     description: US DEA registration number (type letter, letter, 7 digits), check digit
     regex: '(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![A-Za-z0-9])'
     digits: 7
+    digit_separators: ''
+    digit_group: 7
     validator: us_dea
     requires_context: true
     confidence: 0.8
@@ -634,6 +673,8 @@ detectors:
     description: Brazilian CPF 000.000.000-00, two mod-11 check digits
     regex: '(?<![\w.-])(?<!\d )\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: '.-'
+    digit_group: 3
     normalize: ".-"
     validator: br_cpf
     confidence: 0.9
@@ -654,6 +695,8 @@ detectors:
     description: Brazilian CPF as 11 digits, beside CPF words
     regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: ''
+    digit_group: 11
     validator: br_cpf
     requires_context: true
     confidence: 0.8
@@ -673,6 +716,8 @@ detectors:
     description: Brazilian CNPJ 00.000.000/0000-00, two mod-11 check digits
     regex: '(?<![\w.-])(?<!\d )\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}(?![\w-]|[. ]\d)'
     digits: 14
+    digit_separators: './-'
+    digit_group: 4
     normalize: "./-"
     validator: br_cnpj
     confidence: 0.9
@@ -693,6 +738,8 @@ detectors:
     description: Brazilian CNPJ as 14 digits, beside CNPJ words
     regex: '(?<![\w.-])(?<!\d )\d{14}(?![\w-]|[. ]\d)'
     digits: 14
+    digit_separators: ''
+    digit_group: 14
     validator: br_cnpj
     requires_context: true
     confidence: 0.8
@@ -712,6 +759,8 @@ detectors:
     description: Mexican CURP, 18 characters, birth date, state, check digit (RENAPO)
     regex: '(?<![A-Za-z0-9])[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z]\d(?![A-Za-z0-9])'
     digits: 6
+    digit_separators: ''
+    digit_group: 6
     validator: mx_curp
     confidence: 0.9
     severity: high
@@ -737,6 +786,8 @@ detectors:
     description: Indian Aadhaar number, 12 digits (4-4-4), Verhoeff, beside Aadhaar words
     regex: '(?<![\w.-])(?<!\d )[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\w-]|[. ]\d)'
     digits: 12
+    digit_separators: ' -'
+    digit_group: 4
     normalize: " -"
     validator: in_aadhaar
     requires_context: true
@@ -758,6 +809,8 @@ detectors:
     description: Indian Permanent Account Number AAAAA9999A (holder type), beside PAN words
     regex: '(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHLJPTK][A-Z]\d{4}[A-Z](?![A-Za-z0-9])'
     digits: 4
+    digit_separators: ''
+    digit_group: 4
     validator: in_pan
     requires_context: true
     confidence: 0.75
@@ -778,6 +831,8 @@ detectors:
     description: Chinese resident identity card number, 18 characters, GB 11643 MOD 11-2
     regex: '(?<![\w.-])(?<!\d )[1-8]\d{16}[\dXx](?![\w-]|[. ]\d)'
     digits: 17
+    digit_separators: ''
+    digit_group: 17
     validator: cn_resident_id
     confidence: 0.8
     severity: high
@@ -797,6 +852,8 @@ detectors:
     description: Singapore NRIC/FIN, series letter, 7 digits, check letter
     regex: '(?<![A-Za-z0-9])[STFGM]\d{7}[A-Z](?![A-Za-z0-9])'
     digits: 7
+    digit_separators: ''
+    digit_group: 7
     validator: sg_nric
     confidence: 0.75
     severity: high
@@ -816,6 +873,8 @@ detectors:
     description: Korean resident registration number YYMMDD-SNNNNNC, date and mod-11 check
     regex: '(?<![\w-])(?<!\d )\d{6}-[1-8]\d{6}(?![\w-]| \d)'
     digits: 13
+    digit_separators: '-'
+    digit_group: 6
     normalize: "-"
     validator: kr_rrn
     confidence: 0.85
@@ -836,6 +895,8 @@ detectors:
     description: Korean RRN as 13 digits, beside RRN words
     regex: '(?<![\w.-])(?<!\d )\d{6}[1-8]\d{6}(?![\w-]|[. ]\d)'
     digits: 13
+    digit_separators: ''
+    digit_group: 13
     validator: kr_rrn
     requires_context: true
     confidence: 0.75
@@ -855,6 +916,8 @@ detectors:
     description: Japanese My Number, 12 digits (4-4-4), mod-11 check, beside My Number words
     regex: '(?<![\w.-])(?<!\d )\d{4}([ -]?)\d{4}\1\d{4}(?![\w-]|[. ]\d)'
     digits: 12
+    digit_separators: ' -'
+    digit_group: 4
     normalize: " -"
     validator: jp_my_number
     requires_context: true
@@ -876,6 +939,8 @@ detectors:
     description: Australian Tax File Number, 9 digits (3-3-3), weighted mod 11, beside TFN words
     regex: '(?<![\w.-])(?<!\d )\d{3}([ -]?)\d{3}\1\d{3}(?![\w-]|[. ]\d)'
     digits: 9
+    digit_separators: ' -'
+    digit_group: 3
     normalize: " -"
     validator: au_tfn
     requires_context: true
@@ -897,6 +962,8 @@ detectors:
     description: Australian Business Number, 11 digits (2-3-3-3), mod 89, beside ABN words
     regex: '(?<![\w.-])(?<!\d )\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: ' '
+    digit_group: 3
     normalize: " "
     validator: au_abn
     requires_context: true
@@ -918,6 +985,8 @@ detectors:
     description: Australian Medicare card number, 10 (+1) digits, weighted check, beside Medicare
     regex: '(?<![\w.-])(?<!\d )[2-6]\d{3} ?\d{5} ?\d(?: ?\d)?(?![\w-]|[. ]\d)'
     digits: 10
+    digit_separators: ' '
+    digit_group: 4
     normalize: " "
     validator: au_medicare
     requires_context: true
@@ -939,6 +1008,8 @@ detectors:
     description: South African ID number, 13 digits, date, citizenship and Luhn, beside ID words
     regex: '(?<![\w.-])(?<!\d )\d{6} ?\d{4} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 13
+    digit_separators: ' '
+    digit_group: 6
     normalize: " "
     validator: za_id
     requires_context: true
@@ -960,6 +1031,8 @@ detectors:
     description: Turkish T.C. Kimlik No, 11 digits, two check digits, beside kimlik words
     regex: '(?<![\w.-])(?<!\d )[1-9]\d{10}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: ''
+    digit_group: 11
     validator: tr_national_id
     requires_context: true
     confidence: 0.8
@@ -980,6 +1053,8 @@ detectors:
     description: Israeli Teudat Zehut, 9 digits, Luhn, beside ID words
     regex: '(?<![\w.-])(?<!\d )\d{9}(?![\w-]|[. ]\d)'
     digits: 9
+    digit_separators: ''
+    digit_group: 9
     validator: il_id
     requires_context: true
     confidence: 0.75
@@ -1008,6 +1083,8 @@ detectors:
     description: UK NHS number, 10 digits (3-3-4), modulus 11, beside NHS words
     regex: '(?<![\w.-])(?<!\d )\d{3}([ -]?)\d{3}\1\d{4}(?![\w-]|[. ]\d)'
     digits: 10
+    digit_separators: ' -'
+    digit_group: 4
     normalize: " -"
     validator: uk_nhs
     requires_context: true
@@ -1029,6 +1106,8 @@ detectors:
     description: UK National Insurance number, two letters, six digits, suffix A-D
     regex: '(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])'
     digits: 6
+    digit_separators: ' '
+    digit_group: 2
     normalize: " "
     validator: uk_nino
     confidence: 0.75
@@ -1049,6 +1128,8 @@ detectors:
     description: Spanish DNI/NIE/NIF (8 digits or X/Y/Z/K/L/M + 7 digits) with mod-23 letter, beside DNI/NIE/NIF words
     regex: '(?<![A-Za-z0-9-])(?:\d{8}|[XYZKLM]-?\d{7})-?[A-Z](?![A-Za-z0-9])'
     digits: 7
+    digit_separators: ''
+    digit_group: 7
     normalize: "-"
     validator: es_nif
     requires_context: true
@@ -1071,6 +1152,8 @@ detectors:
     description: Italian codice fiscale, 16 characters, check letter (DM 23/12/1976)
     regex: '(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z](?![A-Za-z0-9])'
     digits: 2
+    digit_separators: ''
+    digit_group: 2
     validator: it_fiscal_code
     confidence: 0.85
     severity: high
@@ -1090,6 +1173,8 @@ detectors:
     description: French NIR (numéro de sécurité sociale) in its spaced layout, 97 - n mod 97 key
     regex: '(?<![\w-])(?<!\d )[1-478] \d{2} \d{2} (?:\d{2}|2[AB]) \d{3} \d{3} \d{2}(?![\w-]| \d)'
     digits: 8
+    digit_separators: ' '
+    digit_group: 3
     normalize: " "
     validator: fr_nir
     confidence: 0.85
@@ -1110,6 +1195,8 @@ detectors:
     description: French NIR as 15 characters without spaces, beside social-security words
     regex: '(?<![\w-])(?<!\d )[1-478]\d{4}(?:\d{2}|2[AB])\d{8}(?![\w-]| \d)'
     digits: 8
+    digit_separators: ''
+    digit_group: 8
     validator: fr_nir
     requires_context: true
     confidence: 0.8
@@ -1130,6 +1217,8 @@ detectors:
     description: German Steuer-IdNr, 11 digits, ISO 7064 MOD 11,10, beside tax-id words
     regex: '(?<![\w.-])(?<!\d )\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: ' '
+    digit_group: 3
     normalize: " "
     validator: de_tax_id
     requires_context: true
@@ -1151,6 +1240,8 @@ detectors:
     description: Dutch burgerservicenummer, 9 digits, 11-proof, beside BSN words
     regex: '(?<![\w.-])(?<!\d )\d{4}([ .]?)\d{2}\1\d{3}(?![\w-]|[. ]\d)'
     digits: 9
+    digit_separators: ' .'
+    digit_group: 4
     normalize: " ."
     validator: nl_bsn
     requires_context: true
@@ -1172,6 +1263,8 @@ detectors:
     description: Polish PESEL, 11 digits with birth date and 1-3-7-9 check digit, beside PESEL
     regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: ''
+    digit_group: 11
     validator: pl_pesel
     requires_context: true
     confidence: 0.8
@@ -1192,6 +1285,8 @@ detectors:
     description: Swedish personnummer YYMMDD-NNNC, date and Luhn
     regex: '(?<![\w+-])\d{6}[-+]\d{4}(?![\w-])'
     digits: 10
+    digit_separators: '-+'
+    digit_group: 6
     normalize: "-+"
     validator: se_personnummer
     confidence: 0.8
@@ -1213,6 +1308,8 @@ detectors:
     description: Swedish personnummer as 10 or 12 digits (CCYYMMDD-NNNC too), beside personnummer words
     regex: '(?<![\w.+-])(?<!\d )(?:\d{2})?\d{6}[-+]?\d{4}(?![\w-]|[. ]\d)'
     digits: 10
+    digit_separators: '-+'
+    digit_group: 6
     normalize: "-+"
     validator: se_personnummer
     requires_context: true
@@ -1234,6 +1331,8 @@ detectors:
     description: Finnish henkilötunnus DDMMYYCNNNT, century sign, mod-31 check character, beside HETU words
     regex: '(?<![\w+-])\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y](?![\w-])'
     digits: 6
+    digit_separators: ''
+    digit_group: 6
     validator: fi_hetu
     requires_context: true
     confidence: 0.85
@@ -1255,6 +1354,8 @@ detectors:
     description: Danish CPR-nummer DDMMYY-SSSS (birth date; no checksum since 2007)
     regex: '(?<![\w+-])\d{6}-\d{4}(?![\w-])'
     digits: 10
+    digit_separators: '-'
+    digit_group: 6
     normalize: "-"
     validator: dk_cpr
     confidence: 0.65
@@ -1275,6 +1376,8 @@ detectors:
     description: Danish CPR-nummer as 10 digits, beside CPR words
     regex: '(?<![\w.-])(?<!\d )\d{10}(?![\w-]|[. ]\d)'
     digits: 10
+    digit_separators: ''
+    digit_group: 10
     validator: dk_cpr
     requires_context: true
     confidence: 0.7
@@ -1294,6 +1397,8 @@ detectors:
     description: Norwegian fødselsnummer / D-number, 11 digits, two mod-11 check digits
     regex: '(?<![\w.-])(?<!\d )\d{6} ?\d{5}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: ' '
+    digit_group: 6
     normalize: " "
     validator: no_fnr
     requires_context: true
@@ -1315,6 +1420,8 @@ detectors:
     description: Belgian national number YY.MM.DD-SSS.CC, 97 - n mod 97
     regex: '(?<![\w.-])(?<!\d )\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: '.-'
+    digit_group: 3
     normalize: ".-"
     validator: be_national_number
     confidence: 0.85
@@ -1335,6 +1442,8 @@ detectors:
     description: Belgian national number as 11 digits, beside national-number words
     regex: '(?<![\w.-])(?<!\d )\d{11}(?![\w-]|[. ]\d)'
     digits: 11
+    digit_separators: ''
+    digit_group: 11
     validator: be_national_number
     requires_context: true
     confidence: 0.75
@@ -1354,6 +1463,8 @@ detectors:
     description: Portuguese NIF (número de contribuinte), 9 digits, mod 11, beside NIF words
     regex: '(?<![\w.-])(?<!\d )\d{3} ?\d{3} ?\d{3}(?![\w-]|[. ]\d)'
     digits: 9
+    digit_separators: ' '
+    digit_group: 3
     normalize: " "
     validator: pt_nif
     requires_context: true
@@ -1375,6 +1486,8 @@ detectors:
     description: Irish PPS number, 7 digits, mod-23 check letter, optional second letter, beside PPS words
     regex: '(?<![\w-])(?<!\d )\d{7}[A-W][A-IWTX]?(?![\w-]| \d)'
     digits: 7
+    digit_separators: ''
+    digit_group: 7
     validator: ie_pps
     requires_context: true
     confidence: 0.8
@@ -1401,6 +1514,7 @@ detectors:
     description: IPv4 address in dotted-quad form, octets 0-255 without leading zeros
     regex: '(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d|\w)'
     digits: 4
+    digit_separators: '.'
     validator: ipv4
     confidence: 0.8
     severity: low

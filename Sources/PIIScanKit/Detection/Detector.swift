@@ -15,6 +15,10 @@ public final class Detector: Sendable {
   let group: Int
   let keywords: [[UInt8]]
   let minDigits: Int?
+  /// The separators allowed inside its `digits` run, as given (sorted), and the shortest
+  /// separator-free group that run must hold.
+  let digitSeparators: [UInt8]
+  let digitGroup: Int
   let window: Int?
   let normalizeSet: [Bool]  // 256 entries: strip this byte
   let fold: Fold
@@ -82,6 +86,22 @@ public final class Detector: Sendable {
     if keywords.contains(where: \.isEmpty) { throw fail("keywords", "a keyword is empty") }
     if let d = spec.digits, d < 1 { throw fail("digits", "must be at least 1") }
     minDigits = spec.digits
+    let separators = Array(Set((spec.digitSeparators ?? DigitClass.separators).utf8)).sorted()
+    if let bad = separators.first(where: { DigitClass.table[Int($0)] != 2 }) {
+      throw fail(
+        "digit_separators",
+        "'\(Character(Unicode.Scalar(bad)))' is not a digit-run separator; use some of \"\(DigitClass.separators)\"")
+    }
+    if spec.digitSeparators != nil && spec.digits == nil {
+      throw fail("digit_separators", "needs `digits`")
+    }
+    digitSeparators = separators
+    let group = spec.digitGroup ?? 1
+    if spec.digitGroup != nil {
+      guard let d = spec.digits else { throw fail("digit_group", "needs `digits`") }
+      guard group >= 1 && group <= d else { throw fail("digit_group", "must be 1 to `digits`") }
+    }
+    digitGroup = group
     if let w = spec.window, w < 1 { throw fail("window", "must be at least 1 byte") }
     window = spec.window
     var set = [Bool](repeating: false, count: 256)
@@ -135,6 +155,9 @@ public final class Detector: Sendable {
       "country=\(s.country ?? "")", "requires_context=\(s.requiresContext ?? false)",
       "priority=\(s.priority ?? 0)",
     ]
+    // Prefilter refinements: they must not change what is reported, but a wrong one would.
+    if let sep = s.digitSeparators { parts.append("digit_separators=\(sep)") }
+    if let g = s.digitGroup { parts.append("digit_group=\(g)") }
     if let c = s.context {
       parts.append("context=\(c.words.joined(separator: "\u{1}"))|\(c.window ?? 48)|\(c.boost ?? 0.1)")
     }

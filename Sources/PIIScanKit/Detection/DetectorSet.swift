@@ -18,9 +18,19 @@ public struct DetectorSet: Sendable {
     let detectors: [Int]
   }
   let keywordAnchors: [KeywordAnchor]
-  /// (detector index, minimum digits), for detectors with a `digits` prefilter, by ascending
-  /// minimum so a short run stops at the first detector it cannot serve.
-  let digitAnchors: [(detector: Int, minDigits: Int)]
+  /// The `digits` detectors grouped by their separator set. A digit run (under the union of
+  /// all separators) is split at bytes outside a class's set; each piece then serves the
+  /// detectors of that class whose minimum digits and group it meets.
+  struct DigitRunClass: Sendable {
+    /// 256 entries: whether the byte separates digits in this class.
+    let separator: [Bool]
+    let allSeparators: Bool
+    /// The smallest `digits` of its detectors: shorter runs skip the class.
+    let minDigits: Int
+    /// By ascending minimum digits, so a short piece stops at the first it cannot serve.
+    let detectors: [(detector: Int, minDigits: Int, minGroup: Int)]
+  }
+  let digitClasses: [DigitRunClass]
   let smallestDigitRun: Int
   /// Whether a `digits` detector also sets `window` (its windows then follow each anchor).
   let hasWindowedDigitDetector: Bool
@@ -35,14 +45,14 @@ public struct DetectorSet: Sendable {
     self.detectors = detectors
     var byKeyword: [[UInt8]: [Int]] = [:]
     var order: [[UInt8]] = []
-    var digits: [(Int, Int)] = []
+    var digits: [Int] = []
     var unfiltered: [Int] = []
     for (i, d) in detectors.enumerated() {
       for k in d.keywords {
         if byKeyword[k] == nil { order.append(k) }
         byKeyword[k, default: []].append(i)
       }
-      if let m = d.minDigits { digits.append((i, m)) }
+      if d.minDigits != nil { digits.append(i) }
       if !prefilter || (d.keywords.isEmpty && d.minDigits == nil) { unfiltered.append(i) }
     }
     if !prefilter {
@@ -53,10 +63,25 @@ public struct DetectorSet: Sendable {
     keywordAnchors = order.map { k in
       KeywordAnchor(keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!)
     }
-    digitAnchors = digits.map { (detector: $0.0, minDigits: $0.1) }
-      .sorted { ($0.minDigits, $0.detector) < ($1.minDigits, $1.detector) }
-    smallestDigitRun = digits.map(\.1).min() ?? Int.max
-    hasWindowedDigitDetector = digits.contains { detectors[$0.0].window != nil }
+    var bySeparators: [[UInt8]: [Int]] = [:]
+    var classOrder: [[UInt8]] = []
+    for i in digits {
+      let key = detectors[i].digitSeparators
+      if bySeparators[key] == nil { classOrder.append(key) }
+      bySeparators[key, default: []].append(i)
+    }
+    let all = Array(Set(DigitClass.separators.utf8)).sorted()
+    digitClasses = classOrder.map { key in
+      var member = [Bool](repeating: false, count: 256)
+      for b in key { member[Int(b)] = true }
+      let ds = bySeparators[key]!.map {
+        (detector: $0, minDigits: detectors[$0].minDigits!, minGroup: detectors[$0].digitGroup)
+      }.sorted { ($0.minDigits, $0.detector) < ($1.minDigits, $1.detector) }
+      return DigitRunClass(
+        separator: member, allSeparators: key == all, minDigits: ds[0].minDigits, detectors: ds)
+    }
+    smallestDigitRun = digitClasses.map(\.minDigits).min() ?? Int.max
+    hasWindowedDigitDetector = digits.contains { detectors[$0].window != nil }
     self.unfiltered = unfiltered
     let gate = ContextGate(detectors)
     contextGate = prefilter && !gate.isEmpty ? gate : nil

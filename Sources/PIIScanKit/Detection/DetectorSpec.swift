@@ -15,8 +15,15 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
   public var flags: String?
   /// Literal byte strings (case-sensitive), any of which must occur near a match.
   public var keywords: [String]?
-  /// A run of at least this many ASCII digits (single separators allowed) must occur near a match.
+  /// A run of at least this many ASCII digits (single or double separators allowed) must occur
+  /// inside every match.
   public var digits: Int?
+  /// The only bytes that may separate two digits of the `digits` run inside a match (default:
+  /// all of space `-./()+`). Narrower sets keep a detector off runs it cannot match: a dotted
+  /// IP address is no run at all for a detector whose digits are split by `-` only.
+  public var digitSeparators: String?
+  /// The `digits` run holds at least this many consecutive digits with no separator (default 1).
+  public var digitGroup: Int?
   /// How far from an anchor a match may extend, in bytes; default: the anchor's line.
   public var window: Int?
   /// Characters stripped before validation and fingerprinting.
@@ -49,6 +56,8 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     case id, entity, description, regex, group, flags, keywords, digits, window, normalize, fold
     case validator, context, confidence, severity, country, preview, priority, examples
     case requiresContext = "requires_context"
+    case digitSeparators = "digit_separators"
+    case digitGroup = "digit_group"
     case negativeContext = "negative_context"
   }
 
@@ -94,7 +103,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
 }
 
 /// A pattern file: schema version, family and its detectors.
-public struct PatternFile: Codable, Sendable {
+public struct PatternFile: Codable, Sendable, Equatable {
   /// The schema version this build reads.
   public static let supportedVersion = 1
   public var version: Int

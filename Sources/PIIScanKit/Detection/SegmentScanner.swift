@@ -25,6 +25,10 @@ public final class ScanScratch {
   var windows: [[Range<Int>]] = []
   var candidates: [Candidate] = []
   var contextHits: [(start: Int, word: Int)] = []
+  /// Digit-run prefilter state: detectors qualified on the current line, and per run.
+  var flagged: [Int] = []
+  var lineFlags: [Bool] = []
+  var qualified: [(detector: Int, piece: Range<Int>)] = []
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -63,43 +67,67 @@ extension DetectorSet {
       }
     }
     // 2. Digit-run anchors.
-    // A line holds many digit runs; the line's window is added once, to every detector whose
-    // minimum its longest run meets, when the scan leaves the line.
-    if !digitAnchors.isEmpty {
-      var current: Range<Int>? = nil  // the whole line being collected
-      var longest = 0
-      func flush() {
-        guard let line = current else { return }
-        for (d, minDigits) in digitAnchors {
-          if longest < minDigits { break }  // sorted by minDigits
-          appendLine(&scratch.windows[d], line)
-        }
+    // A line holds many digit runs; the line's window is added once, to every detector one of
+    // its runs qualifies, when the scan leaves the line.
+    if !digitClasses.isEmpty {
+      var windows: [[Range<Int>]] = []
+      swap(&windows, &scratch.windows)
+      var flagged = scratch.flagged
+      var lineFlags = scratch.lineFlags
+      if lineFlags.count != detectors.count {
+        lineFlags = [Bool](repeating: false, count: detectors.count)
       }
+      var qualified = scratch.qualified
+      var current: Range<Int>? = nil  // the whole line being collected
       forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+        qualified.removeAll(keepingCapacity: true)
+        forEachQualified(run: run, digits: digits, base: base) { qualified.append(($0, $1)) }
+        if qualified.isEmpty { return }
         if let line = current, run.upperBound <= line.upperBound {
-          longest = max(longest, digits)
+          for (d, _) in qualified where !lineFlags[d] {
+            lineFlags[d] = true
+            flagged.append(d)
+          }
           return
         }
-        flush()
-        current = nil
+        if let line = current {
+          for d in flagged {
+            appendLine(&windows[d], line)
+            lineFlags[d] = false
+          }
+          flagged.removeAll(keepingCapacity: true)
+          current = nil
+        }
         let bounds = lineBounds(of: run, base: base, count: count)
         let isWholeLine =
           (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
           && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
         if isWholeLine && !hasWindowedDigitDetector {
           current = bounds
-          longest = digits
+          for (d, _) in qualified where !lineFlags[d] {
+            lineFlags[d] = true
+            flagged.append(d)
+          }
         } else {
           // Lines longer than the 4 KiB bound keep one window per anchor.
           var line: Range<Int>? = bounds
-          for (d, minDigits) in digitAnchors {
-            if digits < minDigits { break }
+          for (d, piece) in qualified {
             appendWindow(
-              &scratch.windows[d], anchor: run, detector: d, base: base, count: count, line: &line)
+              &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
           }
         }
       }
-      flush()
+      if let line = current {
+        for d in flagged {
+          appendLine(&windows[d], line)
+          lineFlags[d] = false
+        }
+      }
+      flagged.removeAll(keepingCapacity: true)
+      swap(&windows, &scratch.windows)
+      scratch.flagged = flagged
+      scratch.lineFlags = lineFlags
+      scratch.qualified = qualified
     }
     // 3. Unfiltered detectors see everything.
     for d in unfiltered { scratch.windows[d] = [0..<count] }
@@ -114,15 +142,19 @@ extension DetectorSet {
       for w in windows {
         runDetector(
           d, in: UnsafeRawBufferPointer(start: base, count: w.upperBound), from: w.lowerBound,
-          field: field, scratch: scratch, limits: &limits)
+          segment: bytes, field: field, scratch: scratch, limits: &limits)
       }
     }
     return resolveOverlaps(scratch.candidates)
   }
 
+  /// Runs one detector's regex over `subject` (the segment up to the end of a window) from
+  /// `start`. Context words are looked for in the whole `segment`, as the unfiltered reference
+  /// scan does, so a word on the line after a value counts however the window was cut.
   private func runDetector(
-    _ index: Int, in subject: UnsafeRawBufferPointer, from start: Int, field: String?,
-    scratch: ScanScratch, limits: inout [MatchLimitHit]
+    _ index: Int, in subject: UnsafeRawBufferPointer, from start: Int,
+    segment: UnsafeRawBufferPointer, field: String?, scratch: ScanScratch,
+    limits: inout [MatchLimitHit]
   ) {
     let detector = detectors[index]
     var position = start
@@ -143,12 +175,12 @@ extension DetectorSet {
       // Cheap checks before the validator: context words are a few byte compares, while some
       // validators (phone numbering plans) run regexes of their own.
       let hasContext = hasWord(
-        detector.contextWords, within: detector.contextWindow, around: span, in: subject,
+        detector.contextWords, within: detector.contextWindow, around: span, in: segment,
         field: field)
       if detector.requiresContext && !hasContext { continue }
       if !detector.negativeWords.isEmpty
         && hasWord(
-          detector.negativeWords, within: detector.negativeWindow, around: span, in: subject,
+          detector.negativeWords, within: detector.negativeWindow, around: span, in: segment,
           field: field, beforeOnly: true)
       {
         continue
@@ -288,6 +320,52 @@ extension DetectorSet {
     }
   }
 
+  /// Splits a digit run at the bytes outside each class's separators and calls `body` with each
+  /// detector whose minimum digits and group one of the pieces meets, and that piece.
+  ///
+  /// Exact: a match's digits are joined only by its class's separators (one or two at a time),
+  /// so they lie in one piece, which holds at least as many digits and as long a group.
+  @inline(__always)
+  private func forEachQualified(
+    run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>, _ body: (Int, Range<Int>) -> Void
+  ) {
+    for cls in digitClasses where digits >= cls.minDigits {
+      cls.separator.withUnsafeBufferPointer { separator in
+        var pieceStart = run.lowerBound
+        var pieceEnd = run.lowerBound
+        var pieceDigits = 0
+        var group = 0
+        var longest = 0
+        func emit() {
+          for entry in cls.detectors {
+            if pieceDigits < entry.minDigits { break }
+            if longest >= entry.minGroup { body(entry.detector, pieceStart..<pieceEnd) }
+          }
+        }
+        var i = run.lowerBound
+        while i < run.upperBound {
+          let b = base[i]
+          if b &- 0x30 < 10 {
+            if pieceDigits == 0 { pieceStart = i }
+            pieceDigits += 1
+            group += 1
+            if group > longest { longest = group }
+            pieceEnd = i + 1
+          } else if separator[Int(b)] {
+            group = 0
+          } else {
+            if pieceDigits >= cls.minDigits { emit() }
+            pieceDigits = 0
+            group = 0
+            longest = 0
+          }
+          i += 1
+        }
+        if pieceDigits >= cls.minDigits { emit() }
+      }
+    }
+  }
+
   /// Calls `body` with each run of digits (single or double separators among ` -./()+` allowed
   /// between them) holding at least `atLeast` digits, and its digit count.
   private func forEachDigitRun(
@@ -389,6 +467,8 @@ extension DetectorSet {
 
 /// Byte classes for digit runs: 1 = ASCII digit, 2 = a separator allowed inside a run.
 enum DigitClass {
+  /// Every byte a digit run may hold between digits: space `-./()+`.
+  static let separators = " -./()+"
   static let table: [UInt8] = (0..<256).map { b in
     if b >= 0x30 && b <= 0x39 { return 1 }
     return [0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2B].contains(b) ? 2 : 0

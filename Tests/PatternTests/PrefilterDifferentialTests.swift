@@ -1,0 +1,117 @@
+import Testing
+import TestSupport
+
+@testable import PIIScanKit
+
+/// The prefilter (keyword anchors, digit-run classes with their separators and groups, the
+/// context gate) must never change what is reported: over fixed-seed random text built to sit
+/// on its edges, the built-in detectors report exactly what the unfiltered reference scan does.
+///
+/// The text mixes the pattern files' own positive values (as written and mutated), digit groups
+/// joined by every separator a run may hold, uppercase codes, context words of every detector,
+/// and log furniture (timestamps, IP addresses, UUIDs), on one to three lines.
+@Suite struct PrefilterDifferentialTests {
+  static let detectors: [Detector] = {
+    (try? PatternLoader.load().detectors) ?? []
+  }()
+
+  static let values: [String] = detectors.flatMap { d in
+    (d.spec.examples?.match ?? []).map { $0.value ?? $0.text }
+  }
+  static let contextWords: [String] = Array(
+    Set(detectors.flatMap { ($0.spec.context?.words ?? []) + ($0.spec.negativeContext?.words ?? []) })
+  ).sorted()
+
+  static func token(_ rng: inout SeededRandom) -> String {
+    let separators = [" ", "-", ".", "/", "(", ")", "+", "  ", "- ", ". ", ") "]
+    let delimiters = [" ", " ", " ", ", ", "=", ":", "; ", "\t", "|", "\"", "#", "_"]
+    switch rng.int(in: 0...9) {
+    case 0, 1:
+      // A pattern file's own value, as written or mutated.
+      var v = Array(values[rng.int(in: 0...(values.count - 1))])
+      if !v.isEmpty && rng.int(in: 0...1) == 0 {
+        let i = rng.int(in: 0...(v.count - 1))
+        switch rng.int(in: 0...3) {
+        case 0: v.remove(at: i)
+        case 1: v.insert(Character(String(rng.int(in: 0...9))), at: i)
+        case 2: v[i] = Character(separators[rng.int(in: 0...6)])
+        default: v.insert(contentsOf: separators[rng.int(in: 0...(separators.count - 1))], at: i)
+        }
+      }
+      return String(v)
+    case 2, 3:
+      // Digit groups joined by separators, sometimes behind or before uppercase letters.
+      var out = rng.int(in: 0...3) == 0 ? letters(&rng, rng.int(in: 1...4)) : ""
+      for g in 0..<rng.int(in: 1...5) {
+        if g > 0 {
+          out += rng.int(in: 0...4) == 0 ? "" : separators[rng.int(in: 0...(separators.count - 1))]
+        }
+        let n = rng.int(in: 0...5) == 0 ? rng.int(in: 9...18) : rng.int(in: 1...6)
+        for _ in 0..<n { out += String(rng.int(in: 0...9)) }
+      }
+      if rng.int(in: 0...3) == 0 { out += letters(&rng, rng.int(in: 1...3)) }
+      return out
+    case 4:
+      let w = contextWords[rng.int(in: 0...(contextWords.count - 1))]
+      return rng.int(in: 0...2) == 0 ? w.uppercased() : w
+    case 5:
+      // Uppercase codes of letters and digits.
+      var out = ""
+      for _ in 0..<rng.int(in: 2...20) {
+        out += rng.int(in: 0...1) == 0 ? letters(&rng, 1) : String(rng.int(in: 0...9))
+      }
+      return out
+    case 6:
+      return "2024-0\(rng.int(in: 1...9))-1\(rng.int(in: 0...9))T0\(rng.int(in: 0...9)):1\(rng.int(in: 0...9)):22.\(rng.int(in: 100...999))Z"
+    case 7:
+      return (0..<4).map { _ in String(rng.int(in: 0...255)) }.joined(separator: ".")
+    case 8:
+      let hex = Array("0123456789abcdef")
+      let parts = [8, 4, 4, 4, 12].map { n in String((0..<n).map { _ in hex[rng.int(in: 0...15)] }) }
+      return parts.joined(separator: "-")
+    default:
+      return delimiters[rng.int(in: 0...(delimiters.count - 1))]
+    }
+  }
+
+  static func letters(_ rng: inout SeededRandom, _ n: Int) -> String {
+    let upper = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return String((0..<n).map { _ in upper[rng.int(in: 0...25)] })
+  }
+
+  static func text(_ rng: inout SeededRandom) -> String {
+    (0..<rng.int(in: 1...3)).map { _ in
+      (0..<rng.int(in: 1...12)).map { _ in token(&rng) }.joined(separator: " ")
+    }.joined(separator: "\n")
+  }
+
+  @Test func prefilteredScanEqualsUnfilteredScan() throws {
+    #expect(Self.detectors.count > 50)
+    let filtered = DetectorSet(Self.detectors)
+    let reference = DetectorSet(Self.detectors, prefilter: false)
+    let scratch = ScanScratch()
+    var rng = SeededRandom(seed: 0x5EED_D16E)
+    var reported = 0
+    var detectorsSeen = Set<String>()
+    var failures = 0
+    for _ in 0..<4000 {
+      let bytes = Array(Self.text(&rng).utf8)
+      let expected = reference.matches(in: bytes, scratch: scratch)
+      let got = filtered.matches(in: bytes, scratch: scratch)
+      reported += expected.count
+      detectorsSeen.formUnion(expected.map(\.detector))
+      if got != expected {
+        failures += 1
+        if failures <= 5 {
+          Issue.record(
+            "prefilter differs on \(String(decoding: bytes, as: UTF8.self).debugDescription): reference \(expected.map { "\($0.detector)@\($0.range)" }), prefiltered \(got.map { "\($0.detector)@\($0.range)" })"
+          )
+        }
+      }
+    }
+    #expect(failures == 0)
+    // The text must actually exercise the detectors, or the comparison proves nothing.
+    #expect(reported > 2000)
+    #expect(detectorsSeen.count > 40, "detectors reported: \(detectorsSeen.sorted())")
+  }
+}
