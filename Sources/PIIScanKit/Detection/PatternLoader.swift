@@ -9,13 +9,15 @@ public enum PatternLoader {
     let file: PatternFile
     do {
       // Check the version first so an unknown schema is reported as such, not as a field error.
-      if let node = try Yams.load(yaml: text) as? [String: Any], let v = node["version"] as? Int,
-        v != PatternFile.supportedVersion
-      {
+      let node = try Yams.load(yaml: text) as? [String: Any]
+      if let node, let v = node["version"] as? Int, v != PatternFile.supportedVersion {
         throw ScanError(
           .badPatternFile,
           "schema version \(v) is not supported (this piiscan reads version \(PatternFile.supportedVersion)); upgrade piiscan or convert the file",
           path: origin)
+      }
+      if let node, let problem = unknownField(in: node) {
+        throw ScanError(.badPatternFile, problem, path: origin)
       }
       file = try YAMLDecoder().decode(PatternFile.self, from: text)
     } catch let error as ScanError {
@@ -57,8 +59,8 @@ public enum PatternLoader {
   public static func load(directories: [String] = [], builtin: Bool = true) throws -> DetectorSet {
     var files: [(origin: String, file: PatternFile)] = []
     if builtin {
-      for (name, text) in BuiltinPatterns.files {
-        files.append((origin: "patterns/\(name)", file: try parse(text, origin: "patterns/\(name)")))
+      for (name, file) in BuiltinPatterns.files {
+        files.append((origin: "patterns/\(name)", file: file))
       }
     }
     for dir in directories {
@@ -79,6 +81,53 @@ public enum PatternLoader {
       }
     }
     return DetectorSet(try compile(files))
+  }
+
+  /// The first field no schema-1 reader knows, described, or nil. A typo such as
+  /// `requires_contxt: true` would otherwise be ignored silently, and an unquoted comma in a
+  /// flow mapping (`{reason: spaced, dashed}`) turns the text after it into a field of its own.
+  static func unknownField(in file: [String: Any]) -> String? {
+    let top: Set<String> = ["version", "family", "detectors"]
+    let detector = Set(
+      [
+        "id", "entity", "description", "regex", "group", "flags", "keywords", "digits",
+        "digit_separators", "digit_group", "window", "normalize", "fold", "validator", "context",
+        "negative_context", "requires_context", "confidence", "severity", "country", "preview",
+        "priority", "examples",
+      ])
+    let nested: [String: Set<String>] = [
+      "context": ["words", "window", "boost"], "negative_context": ["words", "window", "boost"],
+      "preview": ["style", "keep_start", "keep_end"], "examples": ["match", "no_match"],
+    ]
+    let example: Set<String> = ["text", "value", "validated", "reason"]
+    func unknown(_ keys: some Sequence<String>, _ known: Set<String>) -> String? {
+      keys.filter { !known.contains($0) }.sorted().first
+    }
+    if let key = unknown(file.keys, top) {
+      return "unknown top-level field '\(key)'; fields are \(top.sorted().joined(separator: ", "))"
+    }
+    for (i, item) in ((file["detectors"] as? [Any]) ?? []).enumerated() {
+      guard let d = item as? [String: Any] else { continue }
+      let name = (d["id"] as? String).map { "detector '\($0)'" } ?? "detector #\(i + 1)"
+      if let key = unknown(d.keys, detector) {
+        return "\(name): unknown field '\(key)'; see docs/detectors.md for the fields"
+      }
+      for (field, known) in nested.sorted(by: { $0.key < $1.key }) {
+        guard let sub = d[field] as? [String: Any] else { continue }
+        if let key = unknown(sub.keys, known) {
+          return "\(name), field '\(field)': unknown field '\(key)'"
+        }
+      }
+      let examples = d["examples"] as? [String: Any] ?? [:]
+      for kind in ["match", "no_match"] {
+        for (j, e) in ((examples[kind] as? [Any]) ?? []).enumerated() {
+          guard let e = e as? [String: Any], let key = unknown(e.keys, example) else { continue }
+          return
+            "\(name), field 'examples.\(kind)[\(j)]': unknown field '\(key)' (an unquoted comma in a flow mapping starts a new field: quote the value)"
+        }
+      }
+    }
+    return nil
   }
 
   static func describe(_ error: DecodingError) -> String {

@@ -57,6 +57,29 @@ import Testing
     #expect(error?.message.contains("severity") == true)
   }
 
+  @Test func unknownFieldIsAnErrorNotIgnored() {
+    let typo = #expect(throws: ScanError.self) {
+      try PatternLoader.parse(yaml(valid + "\n    requires_contxt: true"), origin: "t.yaml")
+    }
+    #expect(typo?.message.contains("detector 'test_word': unknown field 'requires_contxt'") == true)
+    // An unquoted comma in a flow mapping makes the rest of the value a field of its own.
+    let comma = #expect(throws: ScanError.self) {
+      try PatternLoader.parse(
+        yaml(valid + "\n    examples:\n      match:\n        - {text: secret1, reason: short, plain}"),
+        origin: "t.yaml")
+    }
+    #expect(comma?.message.contains("field 'examples.match[0]': unknown field 'plain'") == true)
+  }
+
+  @Test func digitSeparatorsMustBeRunSeparators() throws {
+    let text = yaml(valid + "\n    digits: 3\n    digit_separators: ':'")
+    let file = try PatternLoader.parse(text, origin: "s.yaml")
+    let error = #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "s.yaml", file: file)]) }
+    #expect(error?.message.contains("field 'digit_separators'") == true)
+    let group = try PatternLoader.parse(yaml(valid + "\n    digits: 3\n    digit_group: 4"), origin: "g.yaml")
+    #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "g.yaml", file: group)]) }
+  }
+
   @Test func laterFilesOverrideByID() throws {
     let a = try PatternLoader.parse(yaml(valid), origin: "a.yaml")
     let b = try PatternLoader.parse(yaml(valid.replacingOccurrences(of: "secret", with: "token")), origin: "b.yaml")
