@@ -16,6 +16,9 @@ public struct DetectorSet: Sendable {
     /// Index in `keyword` of its rarest byte, the one searched with `memchr`.
     let rareIndex: Int
     let detectors: [Int]
+    /// Every detector of the anchor runs over whole lines (no `window`): once a line has a
+    /// hit, later hits on it add nothing, and the search resumes after the line.
+    let lineWindowed: Bool
   }
   let keywordAnchors: [KeywordAnchor]
   /// The `digits` detectors grouped by their separator set. A digit run (under the union of
@@ -31,6 +34,8 @@ public struct DetectorSet: Sendable {
     let detectors: [(detector: Int, minDigits: Int, minGroup: Int)]
   }
   let digitClasses: [DigitRunClass]
+  /// The same, flattened for the hot loop (see ``DigitTables``).
+  let digitTables: DigitTables
   let smallestDigitRun: Int
   /// Whether a `digits` detector also sets `window` (its windows then follow each anchor).
   let hasWindowedDigitDetector: Bool
@@ -61,7 +66,9 @@ public struct DetectorSet: Sendable {
       digits = []
     }
     keywordAnchors = order.map { k in
-      KeywordAnchor(keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!)
+      KeywordAnchor(
+        keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!,
+        lineWindowed: byKeyword[k]!.allSatisfy { detectors[$0].window == nil })
     }
     var bySeparators: [[UInt8]: [Int]] = [:]
     var classOrder: [[UInt8]] = []
@@ -81,6 +88,7 @@ public struct DetectorSet: Sendable {
         separator: member, allSeparators: key == all, minDigits: ds[0].minDigits, detectors: ds)
     }
     smallestDigitRun = digitClasses.map(\.minDigits).min() ?? Int.max
+    digitTables = DigitTables(digitClasses)
     hasWindowedDigitDetector = digits.contains { detectors[$0].window != nil }
     self.unfiltered = unfiltered
     let gate = ContextGate(detectors)
@@ -136,5 +144,55 @@ enum ByteRarity {
     var best = 0
     for i in keyword.indices where rank(keyword[i]) < rank(keyword[best]) { best = i }
     return best
+  }
+}
+
+/// The digit-run classes as flat, immutable buffers, so the per-run loop reads them without
+/// reference counting. Allocated once per detector set and never written after `init`.
+final class DigitTables: @unchecked Sendable {
+  let classCount: Int
+  /// Per byte: bit `c` set when the byte separates digits in class `c`.
+  let separatorMask: UnsafeMutablePointer<UInt64>
+  /// Per class: the smallest minimum digits of its detectors.
+  let minDigits: UnsafeMutablePointer<Int>
+  /// Class `c`'s entries are `entries[first[c] ..< first[c + 1]]`, by ascending minimum digits.
+  let first: UnsafeMutablePointer<Int>
+  let entryDetector: UnsafeMutablePointer<Int>
+  let entryMinDigits: UnsafeMutablePointer<Int>
+  let entryMinGroup: UnsafeMutablePointer<Int>
+
+  init(_ classes: [DetectorSet.DigitRunClass]) {
+    precondition(classes.count <= 64, "at most 64 digit separator classes")
+    classCount = classes.count
+    separatorMask = .allocate(capacity: 256)
+    separatorMask.initialize(repeating: 0, count: 256)
+    minDigits = .allocate(capacity: max(1, classes.count))
+    first = .allocate(capacity: classes.count + 1)
+    let total = classes.reduce(0) { $0 + $1.detectors.count }
+    entryDetector = .allocate(capacity: max(1, total))
+    entryMinDigits = .allocate(capacity: max(1, total))
+    entryMinGroup = .allocate(capacity: max(1, total))
+    var at = 0
+    for (c, cls) in classes.enumerated() {
+      for b in 0..<256 where cls.separator[b] { separatorMask[b] |= 1 << UInt64(c) }
+      minDigits[c] = cls.minDigits
+      first[c] = at
+      for e in cls.detectors {
+        entryDetector[at] = e.detector
+        entryMinDigits[at] = e.minDigits
+        entryMinGroup[at] = e.minGroup
+        at += 1
+      }
+    }
+    first[classes.count] = at
+  }
+
+  deinit {
+    separatorMask.deallocate()
+    minDigits.deallocate()
+    first.deallocate()
+    entryDetector.deallocate()
+    entryMinDigits.deallocate()
+    entryMinGroup.deallocate()
   }
 }

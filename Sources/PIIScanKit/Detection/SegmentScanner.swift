@@ -27,8 +27,8 @@ public final class ScanScratch {
   var contextHits: [(start: Int, word: Int)] = []
   /// Digit-run prefilter state: detectors qualified on the current line, and per run.
   var flagged: [Int] = []
-  var lineFlags: [Bool] = []
-  var qualified: [(detector: Int, piece: Range<Int>)] = []
+  /// Per detector: the start of the line it was last flagged on, or -1.
+  var lineMarks: [Int] = []
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -64,6 +64,18 @@ extension DetectorSet {
             &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
             base: base, count: count, line: &line)
         }
+        // The line is covered for every detector of the anchor: resume after it, unless the
+        // line was cut at the 4 KiB bound (a later hit's window would reach further).
+        if anchor.lineWindowed {
+          if let l = line {
+            if l.upperBound == count || base[l.upperBound] == 0x0A { return l.upperBound }
+          } else {
+            // Every detector's last window already covered this hit to its line's end.
+            guard let nl = memchr(base + pos, 0x0A, count - pos) else { return count }
+            return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+          }
+        }
+        return pos + 1
       }
     }
     // 2. Digit-run anchors.
@@ -73,61 +85,67 @@ extension DetectorSet {
       var windows: [[Range<Int>]] = []
       swap(&windows, &scratch.windows)
       var flagged = scratch.flagged
-      var lineFlags = scratch.lineFlags
-      if lineFlags.count != detectors.count {
-        lineFlags = [Bool](repeating: false, count: detectors.count)
+      flagged.removeAll(keepingCapacity: true)
+      if scratch.lineMarks.count != detectors.count {
+        scratch.lineMarks = [Int](repeating: -1, count: detectors.count)
       }
-      var qualified = scratch.qualified
-      var current: Range<Int>? = nil  // the whole line being collected
-      forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
-        qualified.removeAll(keepingCapacity: true)
-        forEachQualified(run: run, digits: digits, base: base) { qualified.append(($0, $1)) }
-        if qualified.isEmpty { return }
-        if let line = current, run.upperBound <= line.upperBound {
-          for (d, _) in qualified where !lineFlags[d] {
-            lineFlags[d] = true
-            flagged.append(d)
+      let windowed = hasWindowedDigitDetector
+      scratch.lineMarks.withUnsafeMutableBufferPointer { marks in
+        var current = 0..<0  // the whole line being collected; empty: none
+        var currentMark = -1
+        forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+          // How this run's qualified detectors are recorded, decided at its first one.
+          var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
+          var line: Range<Int>? = nil
+          forEachQualified(run: run, digits: digits, base: base) { d, piece in
+            if mode == 0 {
+              if !current.isEmpty && run.upperBound <= current.upperBound {
+                mode = 1
+              } else {
+                if !current.isEmpty {
+                  for f in flagged {
+                    appendLine(&windows[f], current)
+                    marks[f] = -1
+                  }
+                  flagged.removeAll(keepingCapacity: true)
+                  current = 0..<0
+                }
+                let bounds = lineBounds(of: run, base: base, count: count)
+                let isWholeLine =
+                  (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
+                  && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
+                if isWholeLine && !windowed {
+                  current = bounds
+                  currentMark = bounds.lowerBound
+                  mode = 1
+                } else {
+                  // Lines longer than the 4 KiB bound keep one window per anchor.
+                  line = bounds
+                  mode = 2
+                }
+              }
+            }
+            if mode == 1 {
+              if marks[d] != currentMark {
+                marks[d] = currentMark
+                flagged.append(d)
+              }
+            } else {
+              appendWindow(
+                &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
+            }
           }
-          return
         }
-        if let line = current {
-          for d in flagged {
-            appendLine(&windows[d], line)
-            lineFlags[d] = false
+        if !current.isEmpty {
+          for f in flagged {
+            appendLine(&windows[f], current)
+            marks[f] = -1
           }
-          flagged.removeAll(keepingCapacity: true)
-          current = nil
-        }
-        let bounds = lineBounds(of: run, base: base, count: count)
-        let isWholeLine =
-          (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
-          && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
-        if isWholeLine && !hasWindowedDigitDetector {
-          current = bounds
-          for (d, _) in qualified where !lineFlags[d] {
-            lineFlags[d] = true
-            flagged.append(d)
-          }
-        } else {
-          // Lines longer than the 4 KiB bound keep one window per anchor.
-          var line: Range<Int>? = bounds
-          for (d, piece) in qualified {
-            appendWindow(
-              &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
-          }
-        }
-      }
-      if let line = current {
-        for d in flagged {
-          appendLine(&windows[d], line)
-          lineFlags[d] = false
         }
       }
       flagged.removeAll(keepingCapacity: true)
       swap(&windows, &scratch.windows)
       scratch.flagged = flagged
-      scratch.lineFlags = lineFlags
-      scratch.qualified = qualified
     }
     // 3. Unfiltered detectors see everything.
     for d in unfiltered { scratch.windows[d] = [0..<count] }
@@ -300,23 +318,29 @@ extension DetectorSet {
     return out
   }
 
-  /// Calls `body` with the start of every occurrence of the anchor's keyword, in order.
+  /// Calls `body` with the start of every occurrence of the anchor's keyword, in order; `body`
+  /// returns where the search goes on (at least one past the occurrence).
   private func forEachOccurrence(
-    of anchor: KeywordAnchor, in base: UnsafePointer<UInt8>, count: Int, _ body: (Int) -> Void
+    of anchor: KeywordAnchor, in base: UnsafePointer<UInt8>, count: Int, _ body: (Int) -> Int
   ) {
     let k = anchor.keyword
     let r = anchor.rareIndex
     let rare = Int32(k[r])
-    var from = r
-    while from < count {
-      guard let hit = memchr(base + from, rare, count - from) else { return }
-      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      let start = at - r
-      if start + k.count <= count {
-        let equal = k.withUnsafeBufferPointer { kp in memcmp(base + start, kp.baseAddress!, k.count) == 0 }
-        if equal { body(start) }
+    let n = k.count
+    k.withUnsafeBufferPointer { kp in
+      var from = r
+      while from < count {
+        guard let hit = memchr(base + from, rare, count - from) else { return }
+        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        let start = at - r
+        if start >= 0 && start + n <= count
+          && (n == 1 || memcmp(base + start, kp.baseAddress!, n) == 0)
+        {
+          from = max(at + 1, body(start) + r)
+        } else {
+          from = at + 1
+        }
       }
-      from = at + 1
     }
   }
 
@@ -324,45 +348,75 @@ extension DetectorSet {
   /// detector whose minimum digits and group one of the pieces meets, and that piece.
   ///
   /// Exact: a match's digits are joined only by its class's separators (one or two at a time),
-  /// so they lie in one piece, which holds at least as many digits and as long a group.
+  /// so they lie in one piece, which holds at least as many digits and as long a group. A class
+  /// whose separators include every separator in the run has the whole run as its one piece.
   @inline(__always)
   private func forEachQualified(
     run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>, _ body: (Int, Range<Int>) -> Void
   ) {
-    for cls in digitClasses where digits >= cls.minDigits {
-      cls.separator.withUnsafeBufferPointer { separator in
-        var pieceStart = run.lowerBound
-        var pieceEnd = run.lowerBound
-        var pieceDigits = 0
-        var group = 0
-        var longest = 0
-        func emit() {
-          for entry in cls.detectors {
-            if pieceDigits < entry.minDigits { break }
-            if longest >= entry.minGroup { body(entry.detector, pieceStart..<pieceEnd) }
-          }
-        }
-        var i = run.lowerBound
-        while i < run.upperBound {
-          let b = base[i]
-          if b &- 0x30 < 10 {
-            if pieceDigits == 0 { pieceStart = i }
-            pieceDigits += 1
-            group += 1
-            if group > longest { longest = group }
-            pieceEnd = i + 1
-          } else if separator[Int(b)] {
-            group = 0
-          } else {
-            if pieceDigits >= cls.minDigits { emit() }
-            pieceDigits = 0
-            group = 0
-            longest = 0
-          }
-          i += 1
-        }
-        if pieceDigits >= cls.minDigits { emit() }
+    let t = digitTables
+    var classes: UInt64 = 0
+    for c in 0..<t.classCount where digits >= t.minDigits[c] { classes |= 1 << UInt64(c) }
+    if classes == 0 { return }
+    // One pass: the run's longest group, and the classes some separator in it would split.
+    var splits: UInt64 = 0
+    var group = 0
+    var longest = 0
+    var i = run.lowerBound
+    while i < run.upperBound {
+      let b = base[i]
+      if b &- 0x30 < 10 {
+        group += 1
+        if group > longest { longest = group }
+      } else {
+        group = 0
+        splits |= ~t.separatorMask[Int(b)]
       }
+      i += 1
+    }
+    @inline(__always) func emit(_ c: Int, _ piece: Range<Int>, _ pieceDigits: Int, _ pieceGroup: Int) {
+      var e = t.first[c]
+      let end = t.first[c + 1]
+      while e < end {
+        if pieceDigits < t.entryMinDigits[e] { return }
+        if pieceGroup >= t.entryMinGroup[e] { body(t.entryDetector[e], piece) }
+        e += 1
+      }
+    }
+    while classes != 0 {
+      let c = classes.trailingZeroBitCount
+      classes &= classes &- 1
+      let bit: UInt64 = 1 << UInt64(c)
+      if splits & bit == 0 {
+        emit(c, run, digits, longest)
+        continue
+      }
+      let minDigits = t.minDigits[c]
+      var pieceStart = run.lowerBound
+      var pieceEnd = run.lowerBound
+      var pieceDigits = 0
+      var pieceGroup = 0
+      var pieceLongest = 0
+      var j = run.lowerBound
+      while j < run.upperBound {
+        let b = base[j]
+        if b &- 0x30 < 10 {
+          if pieceDigits == 0 { pieceStart = j }
+          pieceDigits += 1
+          pieceGroup += 1
+          if pieceGroup > pieceLongest { pieceLongest = pieceGroup }
+          pieceEnd = j + 1
+        } else if t.separatorMask[Int(b)] & bit != 0 {
+          pieceGroup = 0
+        } else {
+          if pieceDigits >= minDigits { emit(c, pieceStart..<pieceEnd, pieceDigits, pieceLongest) }
+          pieceDigits = 0
+          pieceGroup = 0
+          pieceLongest = 0
+        }
+        j += 1
+      }
+      if pieceDigits >= minDigits { emit(c, pieceStart..<pieceEnd, pieceDigits, pieceLongest) }
     }
   }
 
