@@ -135,7 +135,10 @@ enum ByteRarity {
       return 200 - i * 3
     case 0x30...0x39: return 180
     case 0x41...0x5A: return 100
-    case 0x2E, 0x2C, 0x2D, 0x3A, 0x2F, 0x22, 0x5F, 0x3D: return 120  // . , - : / " _ =
+    // . , - : / " = fill logs (timestamps, paths, JSON, UUIDs): more common than most
+    // letters. `sk-ant-` is searched by its `k`, `"private_key_id"` by its `k`, `://` by `/`.
+    case 0x2E, 0x2C, 0x2D, 0x3A, 0x2F, 0x22, 0x3D: return 230
+    case 0x5F: return 120  // _
     default: return 40
     }
   }
