@@ -1,0 +1,60 @@
+import PCRE2
+import Testing
+
+/// The PCRE2 wrapper: compile errors with offsets, JIT, byte-oriented matching, lookbehind
+/// before the start offset, unset groups, and limits that throw instead of reading as no match.
+@Suite struct CompiledPatternTests {
+  func first(
+    _ pattern: String, _ subject: [UInt8], from: Int = 0, limits: MatchScratch.Limits = .init()
+  ) throws -> Match? {
+    let p = try CompiledPattern(pattern)
+    let scratch = MatchScratch(limits: limits)
+    return try subject.withUnsafeBytes { try p.firstMatch(in: $0, from: from, scratch: scratch) }
+  }
+
+  @Test func compileErrorCarriesMessageAndOffset() {
+    let error = #expect(throws: PCRE2Error.self) { try CompiledPattern("ab(c") }
+    #expect(error?.kind == .compile)
+    #expect(error?.patternOffset == 4)
+    #expect(error?.message.contains("missing closing parenthesis") == true)
+    #expect(error?.description.hasSuffix("at pattern offset 4") == true)
+  }
+
+  @Test func patternsAreJITCompiled() throws {
+    #expect(try CompiledPattern(#"\d{3}-\d{2}-\d{4}"#).isJIT)
+  }
+
+  @Test func invalidUTF8IsJustBytes() throws {
+    let subject: [UInt8] = [0xFF, 0xC3, 0x28, 0x20, 0x34, 0x32, 0xFE, 0x80]
+    #expect(try first(#"\d+"#, subject)?.range == 4..<6)
+    #expect(try first(#"\xFE\x80"#, subject)?.range == 6..<8)
+    #expect(try first(#"[^\d]+"#, subject)?.range == 0..<4)
+  }
+
+  @Test func lookbehindSeesBytesBeforeTheStartOffset() throws {
+    let subject = Array("ab".utf8)
+    #expect(try first("(?<=a)b", subject, from: 1)?.range == 1..<2)
+    #expect(try first(#"\bb"#, subject, from: 1) == nil, "a is a word byte: no boundary before b")
+  }
+
+  @Test func unsetGroupsAreNil() throws {
+    let m = try first("(x)?(y)", Array("y".utf8))
+    #expect(m?.groups.count == 3)
+    #expect(m?.groups[1] == nil)
+    #expect(m?.groups[2] == 0..<1)
+  }
+
+  @Test func emptySubjectAndEmptyPattern() throws {
+    #expect(try first("a", []) == nil)
+    #expect(try first("", Array("abc".utf8), from: 3)?.range == 3..<3)
+  }
+
+  @Test func aMatchLimitThrowsInsteadOfReportingNoMatch() throws {
+    let subject = Array((String(repeating: "a", count: 40) + "!").utf8)
+    let error = #expect(throws: PCRE2Error.self) {
+      try first("(a+)+$", subject, limits: .init(match: 10_000, depth: 10_000))
+    }
+    #expect(error?.kind == .match)
+    #expect(error?.isLimit == true)
+  }
+}
