@@ -20,7 +20,7 @@ DETECTOR_FIELDS = [
     ("regex", "regex", "str"), ("group", "group", "int"), ("flags", "flags", "str"),
     ("keywords", "keywords", "[str]"), ("digits", "digits", "int"),
     ("digitSeparators", "digit_separators", "str"), ("digitGroup", "digit_group", "int"),
-    ("window", "window", "int"), ("normalize", "normalize", "str"), ("fold", "fold", "str"),
+    ("token", "token", "token"), ("window", "window", "int"), ("normalize", "normalize", "str"), ("fold", "fold", "str"),
     ("validator", "validator", "str"), ("context", "context", "context"),
     ("negativeContext", "negative_context", "context"),
     ("requiresContext", "requires_context", "bool"), ("confidence", "confidence", "float"),
@@ -76,6 +76,10 @@ def value(kind, v, where):
     if kind == "context":
         return struct("DetectorSpec.ContextSpec", v, where,
                       [("words", "words", "[str]"), ("window", "window", "int"), ("boost", "boost", "float")])
+    if kind == "token":
+        return struct("DetectorSpec.TokenSpec", v, where,
+                      [("chars", "chars", "str"), ("needs", "needs", "str"), ("min", "min", "int"),
+                       ("max", "max", "int"), ("needsCount", "needs_count", "int")])
     if kind == "preview":
         return struct("DetectorSpec.PreviewSpec", v, where,
                       [("style", "style", "str"), ("keepStart", "keep_start", "int"), ("keepEnd", "keep_end", "int")])

@@ -8,7 +8,8 @@ import TestSupport
 /// on its edges, the built-in detectors report exactly what the unfiltered reference scan does.
 ///
 /// The text mixes the pattern files' own positive values (as written and mutated), digit groups
-/// joined by every separator a run may hold, uppercase codes, context words of every detector,
+/// joined by every separator a run may hold, uppercase codes (spaced or not, around the token
+/// thresholds), hex groups joined by `:`, `-`, `.` and `::`, context words of every detector,
 /// and log furniture (timestamps, IP addresses, UUIDs), on one to three lines.
 @Suite struct PrefilterDifferentialTests {
   static let detectors: [Detector] = {
@@ -25,7 +26,7 @@ import TestSupport
   static func token(_ rng: inout SeededRandom) -> String {
     let separators = [" ", "-", ".", "/", "(", ")", "+", "  ", "- ", ". ", ") "]
     let delimiters = [" ", " ", " ", ", ", "=", ":", "; ", "\t", "|", "\"", "#", "_"]
-    switch rng.int(in: 0...9) {
+    switch rng.int(in: 0...11) {
     case 0, 1:
       // A pattern file's own value, as written or mutated.
       var v = Array(values[rng.int(in: 0...(values.count - 1))])
@@ -69,6 +70,27 @@ import TestSupport
       let hex = Array("0123456789abcdef")
       let parts = [8, 4, 4, 4, 12].map { n in String((0..<n).map { _ in hex[rng.int(in: 0...15)] }) }
       return parts.joined(separator: "-")
+    case 9:
+      // Hex groups joined by `:`, `-` or `.` (MAC and IPv6 lookalikes), sometimes with `::`.
+      let hex = Array("0123456789abcdefABCDEF")
+      let sep = [":", "-", "."][rng.int(in: 0...2)]
+      var out = ""
+      for g in 0..<rng.int(in: 2...9) {
+        if g > 0 { out += rng.int(in: 0...7) == 0 ? "::" : sep }
+        out += String((0..<rng.int(in: 1...4)).map { _ in hex[rng.int(in: 0...21)] })
+      }
+      return out
+    case 10:
+      // Uppercase codes near the token thresholds, sometimes spaced.
+      var out = ""
+      for _ in 0..<rng.int(in: 8...19) {
+        switch rng.int(in: 0...5) {
+        case 0, 1: out += letters(&rng, 1)
+        case 2: out += " "
+        default: out += String(rng.int(in: 0...9))
+        }
+      }
+      return out
     default:
       return delimiters[rng.int(in: 0...(delimiters.count - 1))]
     }

@@ -149,7 +149,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "order 4532015112830366 shipped", reason: "16-digit order id (negative context)"),
       ])))
     detectors.append(
-      DetectorSpec(id: "iban", entity: "iban", description: "International Bank Account Number, ISO 13616 mod-97 and country length validated", regex: "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])", digits: 6, digitSeparators: " ", normalize: " ", fold: "upper", validator: "iban", context: DetectorSpec.ContextSpec(words: ["iban", "account", "bank", "konto", "rekening"], window: 32, boost: 0.05), confidence: 0.95, severity: "high", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 4), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "iban", entity: "iban", description: "International Bank Account Number, ISO 13616 mod-97 and country length validated", regex: "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9 ", needs: "A-Z", min: 12), normalize: " ", fold: "upper", validator: "iban", context: DetectorSpec.ContextSpec(words: ["iban", "account", "bank", "konto", "rekening"], window: 32, boost: 0.05), confidence: 0.95, severity: "high", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 4), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "IBAN GB82 WEST 1234 5698 7654 32 ok", value: "GB82 WEST 1234 5698 7654 32", validated: true, reason: "spaced UK IBAN"),
         DetectorSpec.Example(text: "iban=DE89370400440532013000", value: "DE89370400440532013000", validated: true, reason: "compact German IBAN"),
       ], noMatch: [
@@ -186,7 +186,7 @@ enum BuiltinPatterns {
   private static func identifiers() -> PatternFile {
     var detectors: [DetectorSpec] = []
     detectors.append(
-      DetectorSpec(id: "vin", entity: "vin", description: "VIN (ISO 3779; check character mandatory for North American WMIs 1-5), beside vehicle words", regex: "(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])", digits: 3, digitSeparators: "", digitGroup: 3, validator: "vin", context: DetectorSpec.ContextSpec(words: ["vin", "vehicle", "chassis", "fahrgestell", "kfz", "numéro de série", "numero de serie"], window: 40, boost: 0.1), requiresContext: true, confidence: 0.75, severity: "medium", preview: DetectorSpec.PreviewSpec(keepStart: 3, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "vin", entity: "vin", description: "VIN (ISO 3779; check character mandatory for North American WMIs 1-5), beside vehicle words", regex: "(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9", needs: "A-Z", min: 17), validator: "vin", context: DetectorSpec.ContextSpec(words: ["vin", "vehicle", "chassis", "fahrgestell", "kfz", "numéro de série", "numero de serie"], window: 40, boost: 0.1), requiresContext: true, confidence: 0.75, severity: "medium", preview: DetectorSpec.PreviewSpec(keepStart: 3, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "Fahrgestellnummer WVWZZZ3CZWE123456", value: "WVWZZZ3CZWE123456", reason: "European VIN, check character optional"),
         DetectorSpec.Example(text: "vehicle 3VWNB8EC9AE011831", value: "3VWNB8EC9AE011831", validated: true, reason: "Mexican-built VW"),
         DetectorSpec.Example(text: "VIN 1HG6FFRA1CF733376", value: "1HG6FFRA1CF733376", validated: true, reason: "Honda WMI"),
@@ -274,7 +274,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "ts 2634682548", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "us_dea", entity: "us_dea", description: "US DEA registration number (type letter, letter, 7 digits), check digit", regex: "(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9]\\d{7}(?![A-Za-z0-9])", digits: 7, digitSeparators: "", digitGroup: 7, validator: "us_dea", context: DetectorSpec.ContextSpec(words: ["dea", "registration", "prescriber"], window: 40, boost: 0.15), requiresContext: true, confidence: 0.8, severity: "medium", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 2, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "us_dea", entity: "us_dea", description: "US DEA registration number (type letter, letter, 7 digits), check digit", regex: "(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9]\\d{7}(?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9", needs: "A-Z", min: 9), validator: "us_dea", context: DetectorSpec.ContextSpec(words: ["dea", "registration", "prescriber"], window: 40, boost: 0.15), requiresContext: true, confidence: 0.8, severity: "medium", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 2, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "DEA# AT8642755", value: "AT8642755", validated: true, reason: "practitioner"),
         DetectorSpec.Example(text: "DEA number BK0723862", value: "BK0723862", validated: true, reason: "hospital"),
       ], noMatch: [
@@ -312,7 +312,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "ts 49721972000164", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "mx_curp", entity: "mx_curp", description: "Mexican CURP, 18 characters, birth date, state, check digit (RENAPO)", regex: "(?<![A-Za-z0-9])[A-Z][AEIOUX][A-Z]{2}\\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z]\\d(?![A-Za-z0-9])", digits: 6, digitSeparators: "", digitGroup: 6, validator: "mx_curp", context: DetectorSpec.ContextSpec(words: ["curp", "clave única", "clave unica"], window: 40, boost: 0.1), confidence: 0.9, severity: "high", country: "MX", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "mx_curp", entity: "mx_curp", description: "Mexican CURP, 18 characters, birth date, state, check digit (RENAPO)", regex: "(?<![A-Za-z0-9])[A-Z][AEIOUX][A-Z]{2}\\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z]\\d(?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9", needs: "A-Z", min: 18), validator: "mx_curp", context: DetectorSpec.ContextSpec(words: ["curp", "clave única", "clave unica"], window: 40, boost: 0.1), confidence: 0.9, severity: "high", country: "MX", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "CURP MAHS901211HVZLRG99", value: "MAHS901211HVZLRG99", validated: true, reason: "man born 1990"),
         DetectorSpec.Example(text: "curp: MAHS540227MDFFTD83", value: "MAHS540227MDFFTD83", validated: true, reason: "woman born 1954"),
       ], noMatch: [
@@ -333,7 +333,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "ref 4340 9168 6073", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "in_pan", entity: "in_pan", description: "Indian Permanent Account Number AAAAA9999A (holder type), beside PAN words", regex: "(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHLJPTK][A-Z]\\d{4}[A-Z](?![A-Za-z0-9])", digits: 4, digitSeparators: "", digitGroup: 4, validator: "in_pan", context: DetectorSpec.ContextSpec(words: ["pan", "permanent account", "income tax"], window: 40, boost: 0.15), requiresContext: true, confidence: 0.75, severity: "medium", country: "IN", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 1), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "in_pan", entity: "in_pan", description: "Indian Permanent Account Number AAAAA9999A (holder type), beside PAN words", regex: "(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHLJPTK][A-Z]\\d{4}[A-Z](?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9", needs: "A-Z", min: 10), validator: "in_pan", context: DetectorSpec.ContextSpec(words: ["pan", "permanent account", "income tax"], window: 40, boost: 0.15), requiresContext: true, confidence: 0.75, severity: "medium", country: "IN", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 1), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "PAN VJFPM8120U", value: "VJFPM8120U", validated: true, reason: "individual"),
         DetectorSpec.Example(text: "PAN card: NPQPI9802D", value: "NPQPI9802D", validated: true, reason: "individual"),
       ], noMatch: [
@@ -349,7 +349,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "310104198213183276", reason: "no month 13"),
       ])))
     detectors.append(
-      DetectorSpec(id: "sg_nric", entity: "sg_nric", description: "Singapore NRIC/FIN, series letter, 7 digits, check letter", regex: "(?<![A-Za-z0-9])[STFGM]\\d{7}[A-Z](?![A-Za-z0-9])", digits: 7, digitSeparators: "", digitGroup: 7, validator: "sg_nric", context: DetectorSpec.ContextSpec(words: ["nric", "fin", "identity card"], window: 40, boost: 0.15), confidence: 0.75, severity: "high", country: "SG", preview: DetectorSpec.PreviewSpec(keepStart: 1, keepEnd: 1), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "sg_nric", entity: "sg_nric", description: "Singapore NRIC/FIN, series letter, 7 digits, check letter", regex: "(?<![A-Za-z0-9])[STFGM]\\d{7}[A-Z](?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9", needs: "A-Z", min: 9), validator: "sg_nric", context: DetectorSpec.ContextSpec(words: ["nric", "fin", "identity card"], window: 40, boost: 0.15), confidence: 0.75, severity: "high", country: "SG", preview: DetectorSpec.PreviewSpec(keepStart: 1, keepEnd: 1), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "NRIC S4117738A", value: "S4117738A", validated: true, reason: "S series"),
         DetectorSpec.Example(text: "nric: S0038699E", value: "S0038699E", validated: true, reason: "S series"),
       ], noMatch: [
@@ -441,7 +441,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "call 429 436 4831", reason: "no NHS context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "uk_nino", entity: "uk_nino", description: "UK National Insurance number, two letters, six digits, suffix A-D", regex: "(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])", digits: 6, digitSeparators: " ", digitGroup: 2, normalize: " ", validator: "uk_nino", context: DetectorSpec.ContextSpec(words: ["national insurance", "nino", "ni number", "ni no"], window: 40, boost: 0.15), confidence: 0.75, severity: "high", country: "GB", preview: DetectorSpec.PreviewSpec(keepStart: 2, keepEnd: 1), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "uk_nino", entity: "uk_nino", description: "UK National Insurance number, two letters, six digits, suffix A-D", regex: "(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9 ", needs: "A-Z", min: 9), normalize: " ", validator: "uk_nino", context: DetectorSpec.ContextSpec(words: ["national insurance", "nino", "ni number", "ni no"], window: 40, boost: 0.15), confidence: 0.75, severity: "high", country: "GB", preview: DetectorSpec.PreviewSpec(keepStart: 2, keepEnd: 1), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "NI number WC372836A", value: "WC372836A", validated: true, reason: "compact NINO"),
         DetectorSpec.Example(text: "nino: WT 04 90 13 D", value: "WT 04 90 13 D", validated: true, reason: "spaced NINO"),
       ], noMatch: [
@@ -458,7 +458,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "ref 30485969K", reason: "no DNI/NIE/NIF context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "it_fiscal_code", entity: "it_fiscal_code", description: "Italian codice fiscale, 16 characters, check letter (DM 23/12/1976)", regex: "(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z](?![A-Za-z0-9])", digits: 2, digitSeparators: "", digitGroup: 2, validator: "it_fiscal_code", context: DetectorSpec.ContextSpec(words: ["codice fiscale", "cod. fisc", "c.f.", "fiscal code", "tax code"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "IT", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "it_fiscal_code", entity: "it_fiscal_code", description: "Italian codice fiscale, 16 characters, check letter (DM 23/12/1976)", regex: "(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z](?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Z0-9", needs: "A-Z", min: 16), validator: "it_fiscal_code", context: DetectorSpec.ContextSpec(words: ["codice fiscale", "cod. fisc", "c.f.", "fiscal code", "tax code"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "IT", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "codice fiscale VFFNLD57H28D579U", value: "VFFNLD57H28D579U", validated: true, reason: "man born 1957"),
         DetectorSpec.Example(text: "CF LLTTNZ90C49C253H.", value: "LLTTNZ90C49C253H", validated: true, reason: "woman (day + 40)"),
       ], noMatch: [
@@ -600,7 +600,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "addr 10.01.1.1", reason: "leading zero"),
       ])))
     detectors.append(
-      DetectorSpec(id: "ipv6", entity: "ipv6", description: "IPv6 address (RFC 4291 text forms, compressed and full)", regex: "(?<![\\w:.])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:.])|(?<![\\w:.])::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}(?![\\w:.])", keywords: [":"], validator: "ipv6", confidence: 0.8, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "ipv6", entity: "ipv6", description: "IPv6 address (RFC 4291 text forms, compressed and full)", regex: "(?<![\\w:.])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:.])|(?<![\\w:.])::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}(?![\\w:.])", keywords: ["::"], token: DetectorSpec.TokenSpec(chars: "A-Za-z0-9_:.", needs: ":", min: 3, needsCount: 6), validator: "ipv6", confidence: 0.8, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "src 2001:db8::8a2e:370:7334 ok", value: "2001:db8::8a2e:370:7334", validated: true, reason: "compressed form"),
         DetectorSpec.Example(text: "src 2001:0db8:85a3:0000:0000:8a2e:0370:7334 ok", value: "2001:0db8:85a3:0000:0000:8a2e:0370:7334", validated: true, reason: "full form"),
         DetectorSpec.Example(text: "peer fe80::1 up", value: "fe80::1", validated: true, reason: "link-local"),
@@ -609,7 +609,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id deadbeef:cafe", reason: "two groups only, not an address"),
       ])))
     detectors.append(
-      DetectorSpec(id: "mac_address", entity: "mac_address", description: "IEEE 802 MAC address (colon, dash or Cisco dotted form)", regex: "(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:.-])", keywords: [":", "-", "."], validator: "mac_address", confidence: 0.75, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 6, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "mac_address", entity: "mac_address", description: "IEEE 802 MAC address (colon, dash or Cisco dotted form)", regex: "(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:.-])", token: DetectorSpec.TokenSpec(chars: "A-Za-z0-9_:.-", needs: ":.-", min: 14, max: 17), validator: "mac_address", confidence: 0.75, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 6, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "hw 00:1A:2B:3C:4D:5E up", value: "00:1A:2B:3C:4D:5E", validated: true, reason: "colon form"),
         DetectorSpec.Example(text: "mac=00-1a-2b-3c-4d-5e", value: "00-1a-2b-3c-4d-5e", validated: true, reason: "dash form"),
         DetectorSpec.Example(text: "hw 001a.2b3c.4d5e up", value: "001a.2b3c.4d5e", validated: true, reason: "Cisco form"),

@@ -19,6 +19,7 @@ public final class Detector: Sendable {
   /// separator-free group that run must hold.
   let digitSeparators: [UInt8]
   let digitGroup: Int
+  let token: TokenAnchor?
   let window: Int?
   let normalizeSet: [Bool]  // 256 entries: strip this byte
   let fold: Fold
@@ -102,6 +103,25 @@ public final class Detector: Sendable {
       guard group >= 1 && group <= d else { throw fail("digit_group", "must be 1 to `digits`") }
     }
     digitGroup = group
+    if let t = spec.token {
+      guard let chars = ByteSet(parsing: t.chars), !chars.isEmpty else {
+        throw fail("token.chars", "must be characters and ranges such as A-Z0-9")
+      }
+      guard let needs = ByteSet(parsing: t.needs), !needs.isEmpty else {
+        throw fail("token.needs", "must be characters and ranges such as A-Z")
+      }
+      guard needs.isSubset(of: chars) else { throw fail("token.needs", "must be part of chars") }
+      guard t.min >= 1 else { throw fail("token.min", "must be at least 1") }
+      if let max = t.max, max < t.min { throw fail("token.max", "must be at least min") }
+      let needsCount = t.needsCount ?? 1
+      guard needsCount >= 1 && needsCount <= (t.max ?? Int.max) else {
+        throw fail("token.needs_count", "must be 1 to max")
+      }
+      token = TokenAnchor(
+        chars: chars, needs: needs, min: t.min, max: t.max ?? Int.max, needsCount: needsCount)
+    } else {
+      token = nil
+    }
     if let w = spec.window, w < 1 { throw fail("window", "must be at least 1 byte") }
     window = spec.window
     var set = [Bool](repeating: false, count: 256)
@@ -157,6 +177,9 @@ public final class Detector: Sendable {
     ]
     // Prefilter refinements: they must not change what is reported, but a wrong one would.
     if let sep = s.digitSeparators { parts.append("digit_separators=\(sep)") }
+    if let t = s.token {
+      parts.append("token=\(t.chars)|\(t.needs)|\(t.min)|\(t.max ?? -1)|\(t.needsCount ?? 1)")
+    }
     if let g = s.digitGroup { parts.append("digit_group=\(g)") }
     if let c = s.context {
       parts.append("context=\(c.words.joined(separator: "\u{1}"))|\(c.window ?? 48)|\(c.boost ?? 0.1)")
@@ -169,6 +192,44 @@ public final class Detector: Sendable {
     }
     let digest = SHA256.hash(data: Array(parts.joined(separator: "\n").utf8))
     return digest.hexString
+  }
+}
+
+/// A token anchor, compiled: see ``DetectorSpec/TokenSpec``.
+struct TokenAnchor: Sendable, Equatable {
+  let chars: ByteSet
+  let needs: ByteSet
+  let min: Int
+  let max: Int
+  let needsCount: Int
+}
+
+/// A set of bytes, written as characters and ranges (`A-Z0-9_:.-`; a `-` first or last is
+/// itself).
+struct ByteSet: Sendable, Hashable {
+  let members: [Bool]  // 256
+
+  init?(parsing text: String) {
+    let b = Array(text.utf8)
+    var set = [Bool](repeating: false, count: 256)
+    var i = 0
+    while i < b.count {
+      if i + 2 < b.count && b[i + 1] == UInt8(ascii: "-") {
+        guard b[i] <= b[i + 2] else { return nil }
+        for x in b[i]...b[i + 2] { set[Int(x)] = true }
+        i += 3
+      } else {
+        set[Int(b[i])] = true
+        i += 1
+      }
+    }
+    members = set
+  }
+
+  var isEmpty: Bool { !members.contains(true) }
+
+  func isSubset(of other: ByteSet) -> Bool {
+    (0..<256).allSatisfy { !members[$0] || other.members[$0] }
   }
 }
 

@@ -39,6 +39,16 @@ public struct DetectorSet: Sendable {
   let smallestDigitRun: Int
   /// Whether a `digits` detector also sets `window` (its windows then follow each anchor).
   let hasWindowedDigitDetector: Bool
+  /// Token anchors grouped by their (chars, needs) sets: one pass over a segment per group.
+  struct TokenGroup: Sendable {
+    let chars: [Bool]
+    let needs: [Bool]
+    /// (detector, min, max, needs count), in detector order.
+    let entries: [(detector: Int, min: Int, max: Int, needsCount: Int)]
+    /// No entry has a `window`: a hit covers its whole line for all of them.
+    let lineWindowed: Bool
+  }
+  let tokenGroups: [TokenGroup]
   /// Detectors with no prefilter: they run over every byte.
   let unfiltered: [Int]
   /// The context-word prefilter of `requires_context` detectors; nil without prefilter.
@@ -58,7 +68,9 @@ public struct DetectorSet: Sendable {
         byKeyword[k, default: []].append(i)
       }
       if d.minDigits != nil { digits.append(i) }
-      if !prefilter || (d.keywords.isEmpty && d.minDigits == nil) { unfiltered.append(i) }
+      if !prefilter || (d.keywords.isEmpty && d.minDigits == nil && d.token == nil) {
+        unfiltered.append(i)
+      }
     }
     if !prefilter {
       byKeyword = [:]
@@ -91,6 +103,23 @@ public struct DetectorSet: Sendable {
     digitTables = DigitTables(digitClasses)
     hasWindowedDigitDetector = digits.contains { detectors[$0].window != nil }
     self.unfiltered = unfiltered
+    var byToken: [ByteSet: [ByteSet: [Int]]] = [:]
+    var tokenOrder: [(ByteSet, ByteSet)] = []
+    for (i, d) in detectors.enumerated() where prefilter {
+      guard let t = d.token else { continue }
+      if byToken[t.chars]?[t.needs] == nil { tokenOrder.append((t.chars, t.needs)) }
+      byToken[t.chars, default: [:]][t.needs, default: []].append(i)
+    }
+    tokenGroups = tokenOrder.map { chars, needs in
+      let members = byToken[chars]![needs]!
+      return TokenGroup(
+        chars: chars.members, needs: needs.members,
+        entries: members.map { i in
+          let t = detectors[i].token!
+          return (detector: i, min: t.min, max: t.max, needsCount: t.needsCount)
+        },
+        lineWindowed: members.allSatisfy { detectors[$0].window == nil })
+    }
     let gate = ContextGate(detectors)
     contextGate = prefilter && !gate.isEmpty ? gate : nil
     let joined = detectors.sorted { $0.id < $1.id }.map { "\($0.id)=\($0.hash)" }

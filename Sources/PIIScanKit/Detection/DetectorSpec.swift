@@ -24,6 +24,9 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
   public var digitSeparators: String?
   /// The `digits` run holds at least this many consecutive digits with no separator (default 1).
   public var digitGroup: Int?
+  /// A token every match lies in: a maximal run of `chars` bytes, `min` to `max` long, holding at
+  /// least `needs_count` bytes of `needs`.
+  public var token: TokenSpec?
   /// How far from an anchor a match may extend, in bytes; default: the anchor's line.
   public var window: Int?
   /// Characters stripped before validation and fingerprinting.
@@ -53,12 +56,28 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
   public var examples: ExamplesSpec?
 
   enum CodingKeys: String, CodingKey {
-    case id, entity, description, regex, group, flags, keywords, digits, window, normalize, fold
+    case id, entity, description, regex, group, flags, keywords, digits, token, window, normalize
+    case fold
     case validator, context, confidence, severity, country, preview, priority, examples
     case requiresContext = "requires_context"
     case digitSeparators = "digit_separators"
     case digitGroup = "digit_group"
     case negativeContext = "negative_context"
+  }
+
+  /// A token anchor (see ``token``). `chars` and `needs` are byte sets written as characters and
+  /// ranges (`A-Z0-9`, `A-Za-z0-9_:.-`: a `-` last is itself).
+  public struct TokenSpec: Codable, Sendable, Equatable {
+    public var chars: String
+    public var needs: String
+    public var min: Int
+    public var max: Int?
+    public var needsCount: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case chars, needs, min, max
+      case needsCount = "needs_count"
+    }
   }
 
   /// Context words: any of `words` (ASCII case-insensitive) within `window` bytes.

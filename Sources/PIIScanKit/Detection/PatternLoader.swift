@@ -91,13 +91,14 @@ public enum PatternLoader {
     let detector = Set(
       [
         "id", "entity", "description", "regex", "group", "flags", "keywords", "digits",
-        "digit_separators", "digit_group", "window", "normalize", "fold", "validator", "context",
+        "digit_separators", "digit_group", "token", "window", "normalize", "fold", "validator", "context",
         "negative_context", "requires_context", "confidence", "severity", "country", "preview",
         "priority", "examples",
       ])
     let nested: [String: Set<String>] = [
       "context": ["words", "window", "boost"], "negative_context": ["words", "window", "boost"],
       "preview": ["style", "keep_start", "keep_end"], "examples": ["match", "no_match"],
+      "token": ["chars", "needs", "min", "max", "needs_count"],
     ]
     let example: Set<String> = ["text", "value", "validated", "reason"]
     func unknown(_ keys: some Sequence<String>, _ known: Set<String>) -> String? {

@@ -78,6 +78,29 @@ extension DetectorSet {
         return pos + 1
       }
     }
+    // 1b. Token anchors: each maximal run of a group's bytes that holds one of its `needs`.
+    for group in tokenGroups {
+      forEachToken(of: group, in: base, count: count) { run, needed in
+        var line: Range<Int>? = nil
+        var all = true
+        for e in group.entries {
+          guard run.count >= e.min && run.count <= e.max && needed >= e.needsCount else {
+            all = false
+            continue
+          }
+          appendWindow(
+            &scratch.windows[e.detector], anchor: run, detector: e.detector, base: base,
+            count: count, line: &line)
+        }
+        // Every entry now covers the line: later tokens on it add nothing.
+        if all && group.lineWindowed, let l = line,
+          l.upperBound == count || base[l.upperBound] == 0x0A
+        {
+          return l.upperBound
+        }
+        return run.upperBound
+      }
+    }
     // 2. Digit-run anchors.
     // A line holds many digit runs; the line's window is added once, to every detector one of
     // its runs qualifies, when the scan leaves the line.
@@ -339,6 +362,33 @@ extension DetectorSet {
           from = max(at + 1, body(start) + r)
         } else {
           from = at + 1
+        }
+      }
+    }
+  }
+
+  /// Calls `body` with each maximal run of the group's `chars` that holds at least one of its
+  /// `needs` bytes, and how many; `body` returns where the search goes on (at least the run's
+  /// end).
+  private func forEachToken(
+    of group: TokenGroup, in base: UnsafePointer<UInt8>, count: Int,
+    _ body: (Range<Int>, Int) -> Int
+  ) {
+    group.chars.withUnsafeBufferPointer { chars in
+      group.needs.withUnsafeBufferPointer { needs in
+        var i = 0
+        while i < count {
+          while i < count && !needs[Int(base[i])] { i += 1 }
+          if i >= count { return }
+          var lo = i
+          while lo > 0 && chars[Int(base[lo - 1])] { lo -= 1 }
+          var hi = i
+          var needed = 0
+          while hi < count && chars[Int(base[hi])] {
+            if needs[Int(base[hi])] { needed += 1 }
+            hi += 1
+          }
+          i = max(hi, body(lo..<hi, needed))
         }
       }
     }
