@@ -204,7 +204,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "n 863662667914843", reason: "no device context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "bitcoin_address", entity: "bitcoin_address", description: "Bitcoin address, Base58Check (1..., 3...) or Bech32/Bech32m (bc1...), beside crypto words", regex: "(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}|BC1[02-9AC-HJ-NP-Z]{11,71})(?![A-Za-z0-9])", digits: 1, digitSeparators: "", validator: "bitcoin_address", context: DetectorSpec.ContextSpec(words: ["bitcoin", "btc", "wallet", "address", "crypto", "send to", "deposit", "withdraw", "payout"], window: 48, boost: 0.05), requiresContext: true, confidence: 0.9, severity: "medium", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "bitcoin_address", entity: "bitcoin_address", description: "Bitcoin address, Base58Check (1..., 3...) or Bech32/Bech32m (bc1...), beside crypto words", regex: "(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}|BC1[02-9AC-HJ-NP-Z]{11,71})(?![A-Za-z0-9])", token: DetectorSpec.TokenSpec(chars: "A-Za-z0-9", needs: "0-9", min: 14, max: 74), validator: "bitcoin_address", context: DetectorSpec.ContextSpec(words: ["bitcoin", "btc", "wallet", "address", "crypto", "send to", "deposit", "withdraw", "payout"], window: 48, boost: 0.05), requiresContext: true, confidence: 0.9, severity: "medium", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "send to 1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzy", value: "1KpeV3PjGUrQqnLa26KG2LaERTtWMHFKzy", validated: true, reason: "P2PKH"),
         DetectorSpec.Example(text: "btc=3MM5umjdxyShMVhWVVUm8w26MoovbZYuKa", value: "3MM5umjdxyShMVhWVVUm8w26MoovbZYuKa", validated: true, reason: "P2SH"),
         DetectorSpec.Example(text: "wallet bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", validated: true, reason: "BIP-173 test vector"),
@@ -282,7 +282,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "sku AT8642755", reason: "no DEA context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "br_cpf", entity: "br_cpf", description: "Brazilian CPF 000.000.000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, normalize: ".-", validator: "br_cpf", context: DetectorSpec.ContextSpec(words: ["cpf", "cadastro de pessoas"], window: 40, boost: 0.1), confidence: 0.9, severity: "high", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "br_cpf", entity: "br_cpf", description: "Brazilian CPF 000.000.000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, digitRequires: ".-", normalize: ".-", validator: "br_cpf", context: DetectorSpec.ContextSpec(words: ["cpf", "cadastro de pessoas"], window: 40, boost: 0.1), confidence: 0.9, severity: "high", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "CPF 194.048.362-06", value: "194.048.362-06", validated: true, reason: "formatted CPF"),
         DetectorSpec.Example(text: "doc 374.171.194-25.", value: "374.171.194-25", validated: true, reason: "without context"),
       ], noMatch: [
@@ -297,7 +297,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id=48683599914", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "br_cnpj", entity: "br_cnpj", description: "Brazilian CNPJ 00.000.000/0000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 14, digitSeparators: "./-", digitGroup: 4, normalize: "./-", validator: "br_cnpj", context: DetectorSpec.ContextSpec(words: ["cnpj", "pessoa juridica", "pessoa jurídica"], window: 40, boost: 0.1), confidence: 0.9, severity: "medium", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "br_cnpj", entity: "br_cnpj", description: "Brazilian CNPJ 00.000.000/0000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 14, digitSeparators: "./-", digitGroup: 4, digitRequires: "./-", normalize: "./-", validator: "br_cnpj", context: DetectorSpec.ContextSpec(words: ["cnpj", "pessoa juridica", "pessoa jurídica"], window: 40, boost: 0.1), confidence: 0.9, severity: "medium", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "CNPJ 26.913.932/0001-19", value: "26.913.932/0001-19", validated: true, reason: "formatted CNPJ"),
         DetectorSpec.Example(text: "empresa 42.612.565/0001-70", value: "42.612.565/0001-70", validated: true, reason: "without context"),
       ], noMatch: [
@@ -357,7 +357,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "S411773A", reason: "too few digits"),
       ])))
     detectors.append(
-      DetectorSpec(id: "kr_rrn", entity: "kr_rrn", description: "Korean resident registration number YYMMDD-SNNNNNC, date and mod-11 check", regex: "(?<![\\w-])(?<!\\d )\\d{6}-[1-8]\\d{6}(?![\\w-]| \\d)", digits: 13, digitSeparators: "-", digitGroup: 6, normalize: "-", validator: "kr_rrn", context: DetectorSpec.ContextSpec(words: ["주민등록번호", "주민번호", "resident registration", "rrn"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "KR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "kr_rrn", entity: "kr_rrn", description: "Korean resident registration number YYMMDD-SNNNNNC, date and mod-11 check", regex: "(?<![\\w-])(?<!\\d )\\d{6}-[1-8]\\d{6}(?![\\w-]| \\d)", digits: 13, digitSeparators: "-", digitGroup: 6, digitRequires: "-", normalize: "-", validator: "kr_rrn", context: DetectorSpec.ContextSpec(words: ["주민등록번호", "주민번호", "resident registration", "rrn"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "KR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "주민등록번호 930422-2314546", value: "930422-2314546", validated: true, reason: "dashed RRN"),
         DetectorSpec.Example(text: "RRN 710105-2445203", value: "710105-2445203", validated: true, reason: "dashed RRN"),
       ], noMatch: [
@@ -531,7 +531,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "ref 160909A5621", reason: "no HETU context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "dk_cpr", entity: "dk_cpr", description: "Danish CPR-nummer DDMMYY-SSSS (birth date; no checksum since 2007)", regex: "(?<![\\w+-])\\d{6}-\\d{4}(?![\\w-])", digits: 10, digitSeparators: "-", digitGroup: 6, normalize: "-", validator: "dk_cpr", context: DetectorSpec.ContextSpec(words: ["cpr", "cpr-nr", "personnummer"], window: 40, boost: 0.25), confidence: 0.65, severity: "high", country: "DK", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "dk_cpr", entity: "dk_cpr", description: "Danish CPR-nummer DDMMYY-SSSS (birth date; no checksum since 2007)", regex: "(?<![\\w+-])\\d{6}-\\d{4}(?![\\w-])", digits: 10, digitSeparators: "-", digitGroup: 6, digitRequires: "-", normalize: "-", validator: "dk_cpr", context: DetectorSpec.ContextSpec(words: ["cpr", "cpr-nr", "personnummer"], window: 40, boost: 0.25), confidence: 0.65, severity: "high", country: "DK", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "CPR 180682-2239", value: "180682-2239", validated: true, reason: "dashed CPR"),
         DetectorSpec.Example(text: "cpr-nr.: 030756-1205", value: "030756-1205", validated: true, reason: "born 1956"),
       ], noMatch: [
@@ -554,7 +554,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id 16056908289", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "be_national_number", entity: "be_national_number", description: "Belgian national number YY.MM.DD-SSS.CC, 97 - n mod 97", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, normalize: ".-", validator: "be_national_number", context: DetectorSpec.ContextSpec(words: ["rijksregisternummer", "rijksregister", "registre national", "numéro national", "numero national", "insz", "niss", "national number"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "BE", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "be_national_number", entity: "be_national_number", description: "Belgian national number YY.MM.DD-SSS.CC, 97 - n mod 97", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, digitRequires: ".-", normalize: ".-", validator: "be_national_number", context: DetectorSpec.ContextSpec(words: ["rijksregisternummer", "rijksregister", "registre national", "numéro national", "numero national", "insz", "niss", "national number"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "BE", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "rijksregisternummer 81.10.11-164.16", value: "81.10.11-164.16", validated: true, reason: "formatted"),
         DetectorSpec.Example(text: "NN 52.02.04-373.31", value: "52.02.04-373.31", validated: true, reason: "formatted, short context"),
       ], noMatch: [

@@ -19,6 +19,8 @@ public final class Detector: Sendable {
   /// separator-free group that run must hold.
   let digitSeparators: [UInt8]
   let digitGroup: Int
+  /// Bits (by index in `DigitClass.separators`) of the separators the run must hold.
+  let digitRequires: UInt8
   let token: TokenAnchor?
   let window: Int?
   let normalizeSet: [Bool]  // 256 entries: strip this byte
@@ -103,6 +105,16 @@ public final class Detector: Sendable {
       guard group >= 1 && group <= d else { throw fail("digit_group", "must be 1 to `digits`") }
     }
     digitGroup = group
+    var required: UInt8 = 0
+    for b in (spec.digitRequires ?? "").utf8 {
+      guard spec.digits != nil, separators.contains(b),
+        let i = Array(DigitClass.separators.utf8).firstIndex(of: b)
+      else {
+        throw fail("digit_requires", "must list some of digit_separators, with `digits`")
+      }
+      required |= 1 << UInt8(i)
+    }
+    digitRequires = required
     if let t = spec.token {
       guard let chars = ByteSet(parsing: t.chars), !chars.isEmpty else {
         throw fail("token.chars", "must be characters and ranges such as A-Z0-9")
@@ -181,6 +193,7 @@ public final class Detector: Sendable {
       parts.append("token=\(t.chars)|\(t.needs)|\(t.min)|\(t.max ?? -1)|\(t.needsCount ?? 1)")
     }
     if let g = s.digitGroup { parts.append("digit_group=\(g)") }
+    if let r = s.digitRequires { parts.append("digit_requires=\(r)") }
     if let c = s.context {
       parts.append("context=\(c.words.joined(separator: "\u{1}"))|\(c.window ?? 48)|\(c.boost ?? 0.1)")
     }

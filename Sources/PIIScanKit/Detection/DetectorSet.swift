@@ -31,7 +31,7 @@ public struct DetectorSet: Sendable {
     /// The smallest `digits` of its detectors: shorter runs skip the class.
     let minDigits: Int
     /// By ascending minimum digits, so a short piece stops at the first it cannot serve.
-    let detectors: [(detector: Int, minDigits: Int, minGroup: Int)]
+    let detectors: [(detector: Int, minDigits: Int, minGroup: Int, requires: UInt8)]
   }
   let digitClasses: [DigitRunClass]
   /// The same, flattened for the hot loop (see ``DigitTables``).
@@ -94,7 +94,10 @@ public struct DetectorSet: Sendable {
       var member = [Bool](repeating: false, count: 256)
       for b in key { member[Int(b)] = true }
       let ds = bySeparators[key]!.map {
-        (detector: $0, minDigits: detectors[$0].minDigits!, minGroup: detectors[$0].digitGroup)
+        (
+          detector: $0, minDigits: detectors[$0].minDigits!, minGroup: detectors[$0].digitGroup,
+          requires: detectors[$0].digitRequires
+        )
       }.sorted { ($0.minDigits, $0.detector) < ($1.minDigits, $1.detector) }
       return DigitRunClass(
         separator: member, allSeparators: key == all, minDigits: ds[0].minDigits, detectors: ds)
@@ -192,6 +195,9 @@ final class DigitTables: @unchecked Sendable {
   let entryDetector: UnsafeMutablePointer<Int>
   let entryMinDigits: UnsafeMutablePointer<Int>
   let entryMinGroup: UnsafeMutablePointer<Int>
+  let entryRequires: UnsafeMutablePointer<UInt8>
+  /// Per byte: its bit among the union separators (index in `DigitClass.separators`), or 0.
+  let separatorBit: UnsafeMutablePointer<UInt8>
 
   init(_ classes: [DetectorSet.DigitRunClass]) {
     precondition(classes.count <= 64, "at most 64 digit separator classes")
@@ -204,6 +210,10 @@ final class DigitTables: @unchecked Sendable {
     entryDetector = .allocate(capacity: max(1, total))
     entryMinDigits = .allocate(capacity: max(1, total))
     entryMinGroup = .allocate(capacity: max(1, total))
+    entryRequires = .allocate(capacity: max(1, total))
+    separatorBit = .allocate(capacity: 256)
+    separatorBit.initialize(repeating: 0, count: 256)
+    for (i, b) in DigitClass.separators.utf8.enumerated() { separatorBit[Int(b)] = 1 << UInt8(i) }
     var at = 0
     for (c, cls) in classes.enumerated() {
       for b in 0..<256 where cls.separator[b] { separatorMask[b] |= 1 << UInt64(c) }
@@ -213,6 +223,7 @@ final class DigitTables: @unchecked Sendable {
         entryDetector[at] = e.detector
         entryMinDigits[at] = e.minDigits
         entryMinGroup[at] = e.minGroup
+        entryRequires[at] = e.requires
         at += 1
       }
     }
@@ -226,5 +237,7 @@ final class DigitTables: @unchecked Sendable {
     entryDetector.deallocate()
     entryMinDigits.deallocate()
     entryMinGroup.deallocate()
+    entryRequires.deallocate()
+    separatorBit.deallocate()
   }
 }

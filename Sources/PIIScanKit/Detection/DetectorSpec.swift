@@ -24,6 +24,8 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
   public var digitSeparators: String?
   /// The `digits` run holds at least this many consecutive digits with no separator (default 1).
   public var digitGroup: Int?
+  /// Separators every match holds (each of them) between its digits: `.-` for a CPF.
+  public var digitRequires: String?
   /// A token every match lies in: a maximal run of `chars` bytes, `min` to `max` long, holding at
   /// least `needs_count` bytes of `needs`.
   public var token: TokenSpec?
@@ -62,6 +64,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     case requiresContext = "requires_context"
     case digitSeparators = "digit_separators"
     case digitGroup = "digit_group"
+    case digitRequires = "digit_requires"
     case negativeContext = "negative_context"
   }
 

@@ -91,7 +91,7 @@ public enum PatternLoader {
     let detector = Set(
       [
         "id", "entity", "description", "regex", "group", "flags", "keywords", "digits",
-        "digit_separators", "digit_group", "token", "window", "normalize", "fold", "validator", "context",
+        "digit_separators", "digit_group", "digit_requires", "token", "window", "normalize", "fold", "validator", "context",
         "negative_context", "requires_context", "confidence", "severity", "country", "preview",
         "priority", "examples",
       ])

@@ -408,8 +408,10 @@ extension DetectorSet {
     var classes: UInt64 = 0
     for c in 0..<t.classCount where digits >= t.minDigits[c] { classes |= 1 << UInt64(c) }
     if classes == 0 { return }
-    // One pass: the run's longest group, and the classes some separator in it would split.
+    // One pass: the run's longest group, the separators in it, and the classes some of them
+    // would split.
     var splits: UInt64 = 0
+    var present: UInt8 = 0
     var group = 0
     var longest = 0
     var i = run.lowerBound
@@ -421,15 +423,21 @@ extension DetectorSet {
       } else {
         group = 0
         splits |= ~t.separatorMask[Int(b)]
+        present |= t.separatorBit[Int(b)]
       }
       i += 1
     }
-    @inline(__always) func emit(_ c: Int, _ piece: Range<Int>, _ pieceDigits: Int, _ pieceGroup: Int) {
+    @inline(__always) func emit(
+      _ c: Int, _ piece: Range<Int>, _ pieceDigits: Int, _ pieceGroup: Int, _ pieceSeparators: UInt8
+    ) {
       var e = t.first[c]
       let end = t.first[c + 1]
       while e < end {
         if pieceDigits < t.entryMinDigits[e] { return }
-        if pieceGroup >= t.entryMinGroup[e] { body(t.entryDetector[e], piece) }
+        let required = t.entryRequires[e]
+        if pieceGroup >= t.entryMinGroup[e] && pieceSeparators & required == required {
+          body(t.entryDetector[e], piece)
+        }
         e += 1
       }
     }
@@ -438,7 +446,7 @@ extension DetectorSet {
       classes &= classes &- 1
       let bit: UInt64 = 1 << UInt64(c)
       if splits & bit == 0 {
-        emit(c, run, digits, longest)
+        emit(c, run, digits, longest, present)
         continue
       }
       let minDigits = t.minDigits[c]
@@ -447,6 +455,7 @@ extension DetectorSet {
       var pieceDigits = 0
       var pieceGroup = 0
       var pieceLongest = 0
+      var pieceSeparators: UInt8 = 0
       var j = run.lowerBound
       while j < run.upperBound {
         let b = base[j]
@@ -458,15 +467,21 @@ extension DetectorSet {
           pieceEnd = j + 1
         } else if t.separatorMask[Int(b)] & bit != 0 {
           pieceGroup = 0
+          if pieceDigits > 0 { pieceSeparators |= t.separatorBit[Int(b)] }
         } else {
-          if pieceDigits >= minDigits { emit(c, pieceStart..<pieceEnd, pieceDigits, pieceLongest) }
+          if pieceDigits >= minDigits {
+            emit(c, pieceStart..<pieceEnd, pieceDigits, pieceLongest, pieceSeparators)
+          }
           pieceDigits = 0
           pieceGroup = 0
           pieceLongest = 0
+          pieceSeparators = 0
         }
         j += 1
       }
-      if pieceDigits >= minDigits { emit(c, pieceStart..<pieceEnd, pieceDigits, pieceLongest) }
+      if pieceDigits >= minDigits {
+        emit(c, pieceStart..<pieceEnd, pieceDigits, pieceLongest, pieceSeparators)
+      }
     }
   }
 
