@@ -591,7 +591,7 @@ enum BuiltinPatterns {
   private static func network() -> PatternFile {
     var detectors: [DetectorSpec] = []
     detectors.append(
-      DetectorSpec(id: "ipv4", entity: "ipv4", description: "IPv4 address in dotted-quad form, octets 0-255 without leading zeros", regex: "(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\.?\\d|\\w)", digits: 4, digitSeparators: ".", validator: "ipv4", context: DetectorSpec.ContextSpec(words: ["ip", "addr", "client", "remote", "host", "src", "dst"], window: 24, boost: 0.1), negativeContext: DetectorSpec.ContextSpec(words: ["version", "ver", "release", "v="], window: 16), confidence: 0.8, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 3, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "ipv4", entity: "ipv4", description: "IPv4 address in dotted-quad form, octets 0-255 without leading zeros", regex: "(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\.?\\d|\\w)", token: DetectorSpec.TokenSpec(chars: "0-9.", needs: ".", min: 7, needsCount: 3), validator: "ipv4", context: DetectorSpec.ContextSpec(words: ["ip", "addr", "client", "remote", "host", "src", "dst"], window: 24, boost: 0.1), negativeContext: DetectorSpec.ContextSpec(words: ["version", "ver", "release", "v="], window: 16), confidence: 0.8, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 3, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "client 203.0.113.42 connected", value: "203.0.113.42", validated: true, reason: "documentation range"),
         DetectorSpec.Example(text: "ip=10.0.0.1.", value: "10.0.0.1", validated: true, reason: "sentence-final dot"),
       ], noMatch: [
