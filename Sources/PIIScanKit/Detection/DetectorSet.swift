@@ -21,6 +21,12 @@ public struct DetectorSet: Sendable {
     let lineWindowed: Bool
   }
   let keywordAnchors: [KeywordAnchor]
+  /// Per byte: 0, or 1 + the slot of the anchors whose rarest byte it is; slot `s` holds
+  /// `rareAnchors[rareStart[s] ..< rareStart[s + 1]]`. One pass over a segment then finds every
+  /// keyword's candidates at once.
+  let rareSlot: [UInt8]
+  let rareStart: [Int]
+  let rareAnchors: [Int]
   /// The `digits` detectors grouped by their separator set. A digit run (under the union of
   /// all separators) is split at bytes outside a class's set; each piece then serves the
   /// detectors of that class whose minimum digits and group it meets.
@@ -82,6 +88,19 @@ public struct DetectorSet: Sendable {
         keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!,
         lineWindowed: byKeyword[k]!.allSatisfy { detectors[$0].window == nil })
     }
+    var slots = [UInt8](repeating: 0, count: 256)
+    var lists: [[Int]] = []
+    for (a, anchor) in keywordAnchors.enumerated() {
+      let b = Int(anchor.keyword[anchor.rareIndex])
+      if slots[b] == 0 {
+        lists.append([])
+        slots[b] = UInt8(lists.count)
+      }
+      lists[Int(slots[b]) - 1].append(a)
+    }
+    rareSlot = slots
+    rareStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    rareAnchors = lists.flatMap { $0 }
     var bySeparators: [[UInt8]: [Int]] = [:]
     var classOrder: [[UInt8]] = []
     for i in digits {

@@ -27,6 +27,8 @@ public final class ScanScratch {
   var contextHits: [(start: Int, word: Int)] = []
   /// Digit-run prefilter state: detectors qualified on the current line, and per run.
   var flagged: [Int] = []
+  /// Per keyword anchor: the position before which its hits add nothing (reset per segment).
+  var keywordResume: [Int] = []
   /// Per detector: the start of the line it was last flagged on, or -1.
   var lineMarks: [Int] = []
 
@@ -55,17 +57,22 @@ extension DetectorSet {
     for i in scratch.windows.indices { scratch.windows[i].removeAll(keepingCapacity: true) }
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
 
-    // 1. Keyword anchors.
-    for anchor in keywordAnchors {
-      forEachOccurrence(of: anchor, in: base, count: count) { pos in
+    // 1. Keyword anchors, all in one pass over the bytes that are some keyword's rarest.
+    if !keywordAnchors.isEmpty {
+      var resume = scratch.keywordResume
+      if resume.count != keywordAnchors.count {
+        resume = [Int](repeating: 0, count: keywordAnchors.count)
+      }
+      forEachKeywordHit(in: base, count: count, resume: &resume) { a, pos in
+        let anchor = keywordAnchors[a]
         var line: Range<Int>? = nil
         for d in anchor.detectors {
           appendWindow(
             &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
             base: base, count: count, line: &line)
         }
-        // The line is covered for every detector of the anchor: resume after it, unless the
-        // line was cut at the 4 KiB bound (a later hit's window would reach further).
+        // The line is covered for every detector of the anchor: later hits on it add nothing,
+        // unless the line was cut at the 4 KiB bound (a later hit's window would reach further).
         if anchor.lineWindowed {
           if let l = line {
             if l.upperBound == count || base[l.upperBound] == 0x0A { return l.upperBound }
@@ -77,6 +84,8 @@ extension DetectorSet {
         }
         return pos + 1
       }
+      for a in resume.indices { resume[a] = 0 }
+      scratch.keywordResume = resume
     }
     // 1b. Token anchors: each maximal run of a group's bytes that holds one of its `needs`.
     for group in tokenGroups {
@@ -341,27 +350,43 @@ extension DetectorSet {
     return out
   }
 
-  /// Calls `body` with the start of every occurrence of the anchor's keyword, in order; `body`
-  /// returns where the search goes on (at least one past the occurrence).
-  private func forEachOccurrence(
-    of anchor: KeywordAnchor, in base: UnsafePointer<UInt8>, count: Int, _ body: (Int) -> Int
+  /// Calls `body(anchor, start)` for every occurrence of every keyword, in offset order, from
+  /// one pass over the segment that stops only at bytes some keyword has as its rarest.
+  /// `body` returns the position before which that anchor's later occurrences add nothing;
+  /// `resume` holds it per anchor (all zero on entry).
+  private func forEachKeywordHit(
+    in base: UnsafePointer<UInt8>, count: Int, resume: inout [Int], _ body: (Int, Int) -> Int
   ) {
-    let k = anchor.keyword
-    let r = anchor.rareIndex
-    let rare = Int32(k[r])
-    let n = k.count
-    k.withUnsafeBufferPointer { kp in
-      var from = r
-      while from < count {
-        guard let hit = memchr(base + from, rare, count - from) else { return }
-        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        let start = at - r
-        if start >= 0 && start + n <= count
-          && (n == 1 || memcmp(base + start, kp.baseAddress!, n) == 0)
-        {
-          from = max(at + 1, body(start) + r)
-        } else {
-          from = at + 1
+    rareSlot.withUnsafeBufferPointer { slot in
+      rareStart.withUnsafeBufferPointer { slotStart in
+        rareAnchors.withUnsafeBufferPointer { slotAnchors in
+          resume.withUnsafeMutableBufferPointer { resume in
+            var i = 0
+            while i < count {
+              let s = Int(slot[Int(base[i])])
+              if s == 0 {
+                i += 1
+                continue
+              }
+              var k = slotStart[s - 1]
+              let end = slotStart[s]
+              while k < end {
+                let a = slotAnchors[k]
+                k += 1
+                let anchor = keywordAnchors[a]
+                let start = i - anchor.rareIndex
+                let n = anchor.keyword.count
+                if start < resume[a] || start < 0 || start + n > count { continue }
+                let equal = anchor.keyword.withUnsafeBufferPointer { kp in
+                  var j = 0
+                  while j < n && base[start + j] == kp[j] { j += 1 }
+                  return j == n
+                }
+                if equal { resume[a] = body(a, start) }
+              }
+              i += 1
+            }
+          }
         }
       }
     }
