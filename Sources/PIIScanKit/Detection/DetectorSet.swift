@@ -53,6 +53,9 @@ public struct DetectorSet: Sendable {
     let entries: [(detector: Int, min: Int, max: Int, needsCount: Int)]
     /// No entry has a `window`: a hit covers its whole line for all of them.
     let lineWindowed: Bool
+    /// `needs` as up to three ASCII ranges, for the eight-bytes-at-a-time search; nil when it
+    /// takes more (the search then goes byte by byte).
+    let needRanges: ByteRanges?
   }
   let tokenGroups: [TokenGroup]
   /// Detectors with no prefilter: they run over every byte.
@@ -140,7 +143,8 @@ public struct DetectorSet: Sendable {
           let t = detectors[i].token!
           return (detector: i, min: t.min, max: t.max, needsCount: t.needsCount)
         },
-        lineWindowed: members.allSatisfy { detectors[$0].window == nil })
+        lineWindowed: members.allSatisfy { detectors[$0].window == nil },
+        needRanges: ByteRanges(needs.members))
     }
     let gate = ContextGate(detectors)
     contextGate = prefilter && !gate.isEmpty ? gate : nil
@@ -258,5 +262,50 @@ final class DigitTables: @unchecked Sendable {
     entryMinGroup.deallocate()
     entryRequires.deallocate()
     separatorBit.deallocate()
+  }
+}
+
+/// A byte set of at most three ASCII ranges, searched eight bytes at a time.
+///
+/// For a word `w`, with `v = w & 0x7F…` (no byte above 0x7F, so no carry crosses a byte),
+/// `v + (0x80 - lo)` sets a byte's top bit when its value is at least `lo`, and
+/// `v + (0x7F - hi)` when it is above `hi`; `& ~w` drops bytes that were 0x80 or more. The
+/// flags are exact per byte, so the lowest one is the first member.
+struct ByteRanges: Sendable {
+  private let low: (UInt64, UInt64, UInt64)
+  private let high: (UInt64, UInt64, UInt64)
+  private let count: Int
+
+  init?(_ members: [Bool]) {
+    var ranges: [(Int, Int)] = []
+    var b = 0
+    while b < 256 {
+      if members[b] {
+        let lo = b
+        while b + 1 < 256 && members[b + 1] { b += 1 }
+        ranges.append((lo, b))
+      }
+      b += 1
+    }
+    guard (1...3).contains(ranges.count), ranges.allSatisfy({ $0.1 < 0x80 }) else { return nil }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func add(_ r: (Int, Int)) -> (UInt64, UInt64) {
+      (UInt64(0x80 - r.0) &* ones, UInt64(0x7F - r.1) &* ones)
+    }
+    let a = add(ranges[0])
+    let b2 = ranges.count > 1 ? add(ranges[1]) : a
+    let c = ranges.count > 2 ? add(ranges[2]) : a
+    low = (a.0, b2.0, c.0)
+    high = (a.1, b2.1, c.1)
+    count = ranges.count
+  }
+
+  /// Top bit of each byte of `w` that is a member.
+  @inline(__always) func flags(_ w: UInt64) -> UInt64 {
+    let v = w & 0x7F7F_7F7F_7F7F_7F7F
+    var f = (v &+ low.0) & ~(v &+ high.0)
+    if count > 1 { f |= (v &+ low.1) & ~(v &+ high.1) }
+    if count > 2 { f |= (v &+ low.2) & ~(v &+ high.2) }
+    return f & ~w & 0x8080_8080_8080_8080
   }
 }

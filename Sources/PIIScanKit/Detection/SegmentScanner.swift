@@ -403,6 +403,16 @@ extension DetectorSet {
       group.needs.withUnsafeBufferPointer { needs in
         var i = 0
         while i < count {
+          if let ranges = group.needRanges {
+            while i + 8 <= count {
+              let f = ranges.flags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian)
+              if f != 0 {
+                i += f.trailingZeroBitCount >> 3
+                break
+              }
+              i += 8
+            }
+          }
           while i < count && !needs[Int(base[i])] { i += 1 }
           if i >= count { return }
           var lo = i
