@@ -600,7 +600,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "addr 10.01.1.1", reason: "leading zero"),
       ])))
     detectors.append(
-      DetectorSpec(id: "ipv6", entity: "ipv6", description: "IPv6 address (RFC 4291 text forms, compressed and full)", regex: "(?<![\\w:.])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:.])|(?<![\\w:.])::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}(?![\\w:.])", keywords: ["::"], token: DetectorSpec.TokenSpec(chars: "A-Za-z0-9_:.", needs: ":", min: 3, needsCount: 6), validator: "ipv6", confidence: 0.8, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "ipv6", entity: "ipv6", description: "IPv6 address (RFC 4291 text forms, compressed and full)", regex: "(?<![\\w:.])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:.])|(?<![\\w:.])::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}(?![\\w:.])", keywords: ["::"], token: DetectorSpec.TokenSpec(chars: "0-9A-Fa-f:.", needs: ":", min: 3, needsCount: 6), validator: "ipv6", confidence: 0.8, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 4, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "src 2001:db8::8a2e:370:7334 ok", value: "2001:db8::8a2e:370:7334", validated: true, reason: "compressed form"),
         DetectorSpec.Example(text: "src 2001:0db8:85a3:0000:0000:8a2e:0370:7334 ok", value: "2001:0db8:85a3:0000:0000:8a2e:0370:7334", validated: true, reason: "full form"),
         DetectorSpec.Example(text: "peer fe80::1 up", value: "fe80::1", validated: true, reason: "link-local"),
@@ -609,7 +609,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id deadbeef:cafe", reason: "two groups only, not an address"),
       ])))
     detectors.append(
-      DetectorSpec(id: "mac_address", entity: "mac_address", description: "IEEE 802 MAC address (colon, dash or Cisco dotted form)", regex: "(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:.-])", token: DetectorSpec.TokenSpec(chars: "A-Za-z0-9_:.-", needs: ":.-", min: 14, max: 17), validator: "mac_address", confidence: 0.75, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 6, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "mac_address", entity: "mac_address", description: "IEEE 802 MAC address (colon, dash or Cisco dotted form)", regex: "(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:.-])", token: DetectorSpec.TokenSpec(chars: "0-9A-Fa-f:.-", needs: ":.-", min: 14, max: 17), validator: "mac_address", confidence: 0.75, severity: "low", preview: DetectorSpec.PreviewSpec(keepStart: 6, keepEnd: 0), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "hw 00:1A:2B:3C:4D:5E up", value: "00:1A:2B:3C:4D:5E", validated: true, reason: "colon form"),
         DetectorSpec.Example(text: "mac=00-1a-2b-3c-4d-5e", value: "00-1a-2b-3c-4d-5e", validated: true, reason: "dash form"),
         DetectorSpec.Example(text: "hw 001a.2b3c.4d5e up", value: "001a.2b3c.4d5e", validated: true, reason: "Cisco form"),
