@@ -80,6 +80,44 @@ import Testing
     #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "g.yaml", file: group)]) }
   }
 
+  @Test func tokenAnchorsAreValidated() throws {
+    func error(_ token: String) throws -> String? {
+      let file = try PatternLoader.parse(yaml(valid + "\n    token: \(token)"), origin: "t.yaml")
+      do {
+        _ = try PatternLoader.compile([(origin: "t.yaml", file: file)])
+        return nil
+      } catch let e as ScanError {
+        return e.message
+      }
+    }
+    #expect(try error(#"{chars: "A-Z", needs: "0-9", min: 3}"#)?.contains("token.needs") == true)
+    #expect(try error(#"{chars: "Z-A", needs: "A", min: 3}"#)?.contains("token.chars") == true)
+    #expect(try error(#"{chars: "A-Z", needs: "A", min: 5, max: 4}"#)?.contains("token.max") == true)
+    #expect(try error(#"{chars: "A-Z", needs: "A", min: 0}"#)?.contains("token.min") == true)
+    #expect(try error(#"{chars: "a-z0-9", needs: "0-9", min: 7}"#) == nil)
+    let unknown = #expect(throws: ScanError.self) {
+      try PatternLoader.parse(
+        yaml(valid + "\n    token: " + #"{chars: "A-Z", need: "A", min: 3}"#), origin: "t.yaml")
+    }
+    #expect(unknown?.message.contains("field 'token': unknown field 'need'") == true)
+  }
+
+  /// A detector anchored by a user pattern file's token reports what its unfiltered reference
+  /// reports: values that are whole tokens, and none inside longer tokens or across lines.
+  @Test func tokenAnchoredDetectorMatchesLikeItsReference() throws {
+    let file = try PatternLoader.parse(
+      yaml(valid.replacingOccurrences(of: "secret\\d+", with: "(?<![a-z0-9])[a-z]{3}[0-9]{4}(?![a-z0-9])")
+        + "\n    token: " + #"{chars: "a-z0-9", needs: "0-9", min: 7, max: 7}"#), origin: "t.yaml")
+    let detectors = try PatternLoader.compile([(origin: "t.yaml", file: file)])
+    for text in ["id abc1234 ok", "abc1234x", "x abc12345", "abc1234\nzzz0000"] {
+      let bytes = Array(text.utf8)
+      #expect(
+        DetectorSet(detectors).matches(in: bytes)
+          == DetectorSet(detectors, prefilter: false).matches(in: bytes), "\(text)")
+    }
+    #expect(DetectorSet(detectors).matches(in: Array("id abc1234 ok".utf8)).map(\.range) == [3..<10])
+  }
+
   @Test func laterFilesOverrideByID() throws {
     let a = try PatternLoader.parse(yaml(valid), origin: "a.yaml")
     let b = try PatternLoader.parse(yaml(valid.replacingOccurrences(of: "secret", with: "token")), origin: "b.yaml")
