@@ -33,7 +33,6 @@ public struct DetectorSet: Sendable {
   struct DigitRunClass: Sendable {
     /// 256 entries: whether the byte separates digits in this class.
     let separator: [Bool]
-    let allSeparators: Bool
     /// The smallest `digits` of its detectors: shorter runs skip the class.
     let minDigits: Int
     /// By ascending minimum digits, so a short piece stops at the first it cannot serve.
@@ -111,7 +110,6 @@ public struct DetectorSet: Sendable {
       if bySeparators[key] == nil { classOrder.append(key) }
       bySeparators[key, default: []].append(i)
     }
-    let all = Array(Set(DigitClass.separators.utf8)).sorted()
     digitClasses = classOrder.map { key in
       var member = [Bool](repeating: false, count: 256)
       for b in key { member[Int(b)] = true }
@@ -121,8 +119,7 @@ public struct DetectorSet: Sendable {
           requires: detectors[$0].digitRequires
         )
       }.sorted { ($0.minDigits, $0.detector) < ($1.minDigits, $1.detector) }
-      return DigitRunClass(
-        separator: member, allSeparators: key == all, minDigits: ds[0].minDigits, detectors: ds)
+      return DigitRunClass(separator: member, minDigits: ds[0].minDigits, detectors: ds)
     }
     smallestDigitRun = digitClasses.map(\.minDigits).min() ?? Int.max
     digitTables = DigitTables(digitClasses)

@@ -57,7 +57,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
   public var priority: Int?
   public var examples: ExamplesSpec?
 
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case id, entity, description, regex, group, flags, keywords, digits, token, window, normalize
     case fold
     case validator, context, confidence, severity, country, preview, priority, examples
@@ -77,7 +77,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     public var max: Int?
     public var needsCount: Int?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case chars, needs, min, max
       case needsCount = "needs_count"
     }
@@ -88,6 +88,8 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     public var words: [String]
     public var window: Int?
     public var boost: Double?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case words, window, boost }
   }
 
   /// Preview masking: keep `keepStart`/`keepEnd` alphanumerics, or a named style.
@@ -97,7 +99,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     public var keepStart: Int?
     public var keepEnd: Int?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case style
       case keepStart = "keep_start"
       case keepEnd = "keep_end"
@@ -108,7 +110,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     public var match: [Example]?
     public var noMatch: [Example]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case match
       case noMatch = "no_match"
     }
@@ -121,6 +123,8 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     public var value: String?
     public var validated: Bool?
     public var reason: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case text, value, validated, reason }
   }
 }
 
@@ -131,4 +135,6 @@ public struct PatternFile: Codable, Sendable, Equatable {
   public var version: Int
   public var family: String
   public var detectors: [DetectorSpec]
+
+  enum CodingKeys: String, CodingKey, CaseIterable { case version, family, detectors }
 }

@@ -87,20 +87,22 @@ public enum PatternLoader {
   /// `requires_contxt: true` would otherwise be ignored silently, and an unquoted comma in a
   /// flow mapping (`{reason: spaced, dashed}`) turns the text after it into a field of its own.
   static func unknownField(in file: [String: Any]) -> String? {
-    let top: Set<String> = ["version", "family", "detectors"]
-    let detector = Set(
-      [
-        "id", "entity", "description", "regex", "group", "flags", "keywords", "digits",
-        "digit_separators", "digit_group", "digit_requires", "token", "window", "normalize", "fold", "validator", "context",
-        "negative_context", "requires_context", "confidence", "severity", "country", "preview",
-        "priority", "examples",
-      ])
+    // The field names are the Codable keys of the schema types, so a new field is known here
+    // as soon as it is decodable.
+    func names<K: CaseIterable & RawRepresentable>(_: K.Type) -> Set<String> where K.RawValue == String {
+      Set(K.allCases.map(\.rawValue))
+    }
+    typealias Spec = DetectorSpec
+    let top = names(PatternFile.CodingKeys.self)
+    let detector = names(Spec.CodingKeys.self)
     let nested: [String: Set<String>] = [
-      "context": ["words", "window", "boost"], "negative_context": ["words", "window", "boost"],
-      "preview": ["style", "keep_start", "keep_end"], "examples": ["match", "no_match"],
-      "token": ["chars", "needs", "min", "max", "needs_count"],
+      Spec.CodingKeys.context.rawValue: names(Spec.ContextSpec.CodingKeys.self),
+      Spec.CodingKeys.negativeContext.rawValue: names(Spec.ContextSpec.CodingKeys.self),
+      Spec.CodingKeys.preview.rawValue: names(Spec.PreviewSpec.CodingKeys.self),
+      Spec.CodingKeys.examples.rawValue: names(Spec.ExamplesSpec.CodingKeys.self),
+      Spec.CodingKeys.token.rawValue: names(Spec.TokenSpec.CodingKeys.self),
     ]
-    let example: Set<String> = ["text", "value", "validated", "reason"]
+    let example = names(Spec.Example.CodingKeys.self)
     func unknown(_ keys: some Sequence<String>, _ known: Set<String>) -> String? {
       keys.filter { !known.contains($0) }.sorted().first
     }

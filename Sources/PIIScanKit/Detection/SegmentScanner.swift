@@ -25,7 +25,7 @@ public final class ScanScratch {
   var windows: [[Range<Int>]] = []
   var candidates: [Candidate] = []
   var contextHits: [(start: Int, word: Int)] = []
-  /// Digit-run prefilter state: detectors qualified on the current line, and per run.
+  /// Digit-run prefilter state: the detectors qualified on the current line.
   var flagged: [Int] = []
   /// Per keyword anchor: the position before which its hits add nothing (reset per segment).
   var keywordResume: [Int] = []
@@ -71,11 +71,10 @@ extension DetectorSet {
             &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
             base: base, count: count, line: &line)
         }
-        // The line is covered for every detector of the anchor: later hits on it add nothing,
-        // unless the line was cut at the 4 KiB bound (a later hit's window would reach further).
+        // The line is covered for every detector of the anchor: later hits on it add nothing.
         if anchor.lineWindowed {
           if let l = line {
-            if l.upperBound == count || base[l.upperBound] == 0x0A { return l.upperBound }
+            if let end = endOfWholeLine(l, base: base, count: count) { return end }
           } else {
             // Every detector's last window already covered this hit to its line's end.
             guard let nl = memchr(base + pos, 0x0A, count - pos) else { return count }
@@ -103,9 +102,9 @@ extension DetectorSet {
         }
         // Every entry now covers the line: later tokens on it add nothing.
         if all && group.lineWindowed, let l = line,
-          l.upperBound == count || base[l.upperBound] == 0x0A
+          let end = endOfWholeLine(l, base: base, count: count)
         {
-          return l.upperBound
+          return end
         }
         return run.upperBound
       }
@@ -310,6 +309,13 @@ extension DetectorSet {
     } else {
       windows.append(line)
     }
+  }
+
+  /// The end of `line` when it ends at a newline or the segment's end, nil when it was cut at
+  /// the 4 KiB bound of ``lineBounds(of:base:count:)`` (a later anchor's window on the same line
+  /// would then reach further, so the search must not skip it).
+  private func endOfWholeLine(_ line: Range<Int>, base: UnsafePointer<UInt8>, count: Int) -> Int? {
+    line.upperBound == count || base[line.upperBound] == 0x0A ? line.upperBound : nil
   }
 
   /// The line holding `anchor`, at most 4 KiB either side of it.
@@ -625,7 +631,7 @@ enum DigitClass {
   static let separators = " -./()+"
   static let table: [UInt8] = (0..<256).map { b in
     if b >= 0x30 && b <= 0x39 { return 1 }
-    return [0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2B].contains(b) ? 2 : 0
+    return separators.utf8.contains(UInt8(b)) ? 2 : 0
   }
 }
 

@@ -15,14 +15,13 @@ internal import Zstd
 public final class ZstdSink<Base: ByteSink>: ByteSink {
   /// The sink receiving compressed bytes.
   public private(set) var base: Base
-  private let compressor: ZstdCompressor
-  private let output: UnsafeMutableRawBufferPointer
-  private var isFinished = false
+  private let core: CompressingSinkCore<ZstdCompressor>
 
   /// Wraps `base`. `level` is zstd's compression level (3 is zstd's default); `workers` > 0
   /// compresses on that many background threads (`ZSTD_c_nbWorkers`). Throws ``ScanError``
   /// `.writeFailed` if the compressor cannot be set up.
   public init(_ base: Base, level: Int = 3, workers: Int = 0) throws(ScanError) {
+    let compressor: ZstdCompressor
     do {
       compressor = try ZstdCompressor(level: level, workers: workers)
     } catch {
@@ -31,55 +30,13 @@ public final class ZstdSink<Base: ByteSink>: ByteSink {
         cause: error.description)
     }
     self.base = base
-    self.output = .allocate(
-      byteCount: ZstdCompressor.recommendedOutputSize, alignment: 16)
+    core = CompressingSinkCore(
+      compressor, format: "zstd", outputSize: ZstdCompressor.recommendedOutputSize)
   }
-
-  deinit { output.deallocate() }
 
   /// Compresses `bytes`, passing any finished compressed blocks to the base sink.
-  public func write(_ bytes: UnsafeRawBufferPointer) throws {
-    precondition(!isFinished, "ZstdSink: write after finish()")
-    var offset = 0
-    while offset < bytes.count {
-      let rest = UnsafeRawBufferPointer(rebasing: bytes[offset...])
-      let step: (inputConsumed: Int, outputProduced: Int)
-      do {
-        step = try compressor.compress(rest, into: output)
-      } catch {
-        throw Self.failure(error)
-      }
-      offset += step.inputConsumed
-      try emit(step.outputProduced)
-      if step.inputConsumed == 0 && step.outputProduced == 0 {
-        throw ScanError(.writeFailed, "zstd compression stopped making progress")
-      }
-    }
-  }
+  public func write(_ bytes: UnsafeRawBufferPointer) throws { try core.write(bytes, to: &base) }
 
   /// Ends the frame (checksum included), then finishes the base sink.
-  public func finish() throws {
-    precondition(!isFinished, "ZstdSink: finish() called twice")
-    isFinished = true
-    while true {
-      let step: (outputProduced: Int, isComplete: Bool)
-      do {
-        step = try compressor.finish(into: output)
-      } catch {
-        throw Self.failure(error)
-      }
-      try emit(step.outputProduced)
-      if step.isComplete { break }
-    }
-    try base.finish()
-  }
-
-  private func emit(_ count: Int) throws {
-    guard count > 0 else { return }
-    try base.write(UnsafeRawBufferPointer(rebasing: output[0..<count]))
-  }
-
-  private static func failure(_ error: ZstdError) -> ScanError {
-    ScanError(.writeFailed, "zstd compression failed", cause: error.description)
-  }
+  public func finish() throws { try core.finish(to: &base) }
 }
