@@ -17,9 +17,21 @@ struct ContextGate: Sendable {
   /// The indices of gated detectors, in order.
   let gatedIndices: [Int]
   let members: [[Bool]]
-  /// Per folded leading byte pair (`b0 << 8 | b1`): 0, or 1 + an index into `pairWords`.
-  private let pairIndex: [UInt16]
-  private let pairWords: [[Int]]
+  /// Per byte: a 6-bit code (letters folded to 1...26, digits 27, other ASCII 28...31, other
+  /// bytes 32...63). Three codes make an 18-bit key for the bytes that may start a word.
+  private let code: [UInt8]
+  /// One bit per key: set when some word may start with those three bytes (32 KiB).
+  private let keyBits: [UInt64]
+  /// Per key with its bit set: the slot whose word ids are
+  /// `slotWordIDs[slotStart[slot] ..< slotStart[slot + 1]]`.
+  private let slotOfKey: [Int: Int]
+  private let slotStart: [Int]
+  private let slotWordIDs: [Int]
+  /// The ids of two-byte words: at the segment's last two bytes they have no third byte.
+  private let shortWordIDs: [Int]
+  /// Every word's bytes back to back: word `w` is `wordBytes[wordStart[w] ..< wordStart[w + 1]]`.
+  private let wordBytes: [UInt8]
+  private let wordStart: [Int]
 
   var isEmpty: Bool { words.isEmpty }
 
@@ -54,58 +66,84 @@ struct ContextGate: Sendable {
       for id in mine ?? [] { set[id] = true }
       return set
     }
-    var index = [UInt16](repeating: 0, count: 65536)
+    let code: [UInt8] = (0..<256).map { b in
+      let f = foldASCII(UInt8(b))
+      if f >= 0x61 && f <= 0x7A { return f - 0x60 }
+      if f >= 0x30 && f <= 0x39 { return 27 }
+      if f < 0x80 { return 28 + f % 4 }
+      return 32 + f % 32
+    }
+    self.code = code
+    // A word of three or more bytes has one key; a two-byte word has every key it can start.
+    var slotOfKey: [Int: Int] = [:]
     var lists: [[Int]] = []
     for (id, w) in words.enumerated() {
-      let key = Int(w[0]) << 8 | Int(w[1])
-      if index[key] == 0 {
-        lists.append([])
-        index[key] = UInt16(lists.count)
+      let prefix = Int(code[Int(w[0])]) << 12 | Int(code[Int(w[1])]) << 6
+      let keys = w.count >= 3 ? [prefix | Int(code[Int(w[2])])] : (0..<64).map { prefix | $0 }
+      for key in keys {
+        if let slot = slotOfKey[key] {
+          lists[slot].append(id)
+        } else {
+          slotOfKey[key] = lists.count
+          lists.append([id])
+        }
       }
-      lists[Int(index[key]) - 1].append(id)
     }
-    pairIndex = index
-    pairWords = lists
+    var bits = [UInt64](repeating: 0, count: (1 << 18) / 64)
+    for key in slotOfKey.keys { bits[key >> 6] |= 1 << UInt64(key & 63) }
+    keyBits = bits
+    self.slotOfKey = slotOfKey
+    slotStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    slotWordIDs = lists.flatMap { $0 }
+    shortWordIDs = words.indices.filter { words[$0].count == 2 }
+    wordBytes = words.flatMap { $0 }
+    wordStart = words.reduce(into: [0]) { $0.append($0.last! + $1.count) }
   }
 
   /// Appends `(start, word id)` for every occurrence of every word in `base[0..<count]`
   /// (ASCII case-insensitive, as context matching is), in offset order.
   func findHits(in base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]) {
     if count < 2 { return }
-    pairIndex.withUnsafeBufferPointer { table in
-      var previous = Int(fold(base[0]))
-      var i = 1
-      while i < count {
-        let current = Int(fold(base[i]))
-        let slot = table[previous << 8 | current]
-        previous = current
-        if slot != 0 {
-          let start = i - 1
-          for id in pairWords[Int(slot) - 1] where matches(words[id], at: start, in: base, count: count) {
-            hits.append((start, id))
+    wordBytes.withUnsafeBufferPointer { bytes in
+      wordStart.withUnsafeBufferPointer { starts in
+        /// Whether word `id` is at `start` (every byte compared: keys are lossy).
+        func isWord(_ id: Int, at start: Int) -> Bool {
+          let lo = starts[id]
+          let n = starts[id &+ 1] &- lo
+          if start &+ n > count { return false }
+          var j = 0
+          while j < n && foldASCII(base[start &+ j]) == bytes[lo &+ j] { j &+= 1 }
+          return j == n
+        }
+        code.withUnsafeBufferPointer { code in
+          keyBits.withUnsafeBufferPointer { bits in
+            slotStart.withUnsafeBufferPointer { slotStart in
+              slotWordIDs.withUnsafeBufferPointer { ids in
+                // The key of the three bytes ending at `i`: a word found there starts at i - 2.
+                var key = Int(code[Int(base[0])]) &<< 6 | Int(code[Int(base[1])])
+                var i = 2
+                while i < count {
+                  key = (key &<< 6 | Int(code[Int(base[i])])) & 0x3FFFF
+                  if bits[key &>> 6] & (1 &<< UInt64(key & 63)) != 0, let slot = slotOfKey[key] {
+                    var k = slotStart[slot]
+                    let end = slotStart[slot &+ 1]
+                    while k < end {
+                      if isWord(ids[k], at: i &- 2) { hits.append((i &- 2, ids[k])) }
+                      k &+= 1
+                    }
+                  }
+                  i &+= 1
+                }
+              }
+            }
           }
         }
-        i += 1
+        for id in shortWordIDs where isWord(id, at: count - 2) { hits.append((count - 2, id)) }
       }
     }
   }
-
-  private func matches(_ word: [UInt8], at start: Int, in base: UnsafePointer<UInt8>, count: Int)
-    -> Bool
-  {
-    if start + word.count > count { return false }
-    var j = 2
-    while j < word.count {
-      if fold(base[start + j]) != word[j] { return false }
-      j += 1
-    }
-    return true
-  }
 }
 
-@inline(__always) private func fold(_ b: UInt8) -> UInt8 {
-  b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-}
 
 extension DetectorSet {
   /// Drops the windows of gated detectors that have none of their context words near them,

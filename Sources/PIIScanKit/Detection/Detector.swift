@@ -31,6 +31,9 @@ public final class Detector: Sendable {
   let requiresContext: Bool
   let negativeWords: [[UInt8]]  // lowercased
   let negativeWindow: Int
+  /// `contextWords` and `negativeWords`, each searched in one pass over a window.
+  let contextMatcher: WordMatcher
+  let negativeMatcher: WordMatcher
   /// SHA-256 (hex) of the detector's canonical form; changes whenever its behaviour can.
   public let hash: String
 
@@ -151,6 +154,8 @@ public final class Detector: Sendable {
     requiresContext = spec.requiresContext ?? false
     negativeWords = (spec.negativeContext?.words ?? []).map { Array($0.lowercased().utf8) }
     negativeWindow = spec.negativeContext?.window ?? 24
+    contextMatcher = WordMatcher(contextWords)
+    negativeMatcher = WordMatcher(negativeWords)
     if requiresContext && contextWords.isEmpty {
       throw fail("requires_context", "needs context words")
     }

@@ -48,6 +48,8 @@ public struct DetectorSet: Sendable {
   struct TokenGroup: Sendable {
     let chars: [Bool]
     let needs: [Bool]
+    /// Per byte: bit 0 set when in `chars`, bit 1 when in `needs` (one load per walked byte).
+    let classes: [UInt8]
     /// (detector, min, max, needs count), in detector order.
     let entries: [(detector: Int, min: Int, max: Int, needsCount: Int)]
     /// No entry has a `window`: a hit covers its whole line for all of them.
@@ -136,6 +138,9 @@ public struct DetectorSet: Sendable {
       let members = byToken[chars]![needs]!
       return TokenGroup(
         chars: chars.members, needs: needs.members,
+        classes: (0..<256).map { b in
+          (chars.members[b] ? 1 : 0) | (needs.members[b] ? 2 : 0)
+        },
         entries: members.map { i in
           let t = detectors[i].token!
           return (detector: i, min: t.min, max: t.max, needsCount: t.needsCount)
@@ -218,6 +223,8 @@ final class DigitTables: @unchecked Sendable {
   let entryRequires: UnsafeMutablePointer<UInt8>
   /// Per byte: its bit among the union separators (index in `DigitClass.separators`), or 0.
   let separatorBit: UnsafeMutablePointer<UInt8>
+  /// Per class: the `separatorBit`s of the separators it allows.
+  let classSeparatorBits: UnsafeMutablePointer<UInt8>
 
   init(_ classes: [DetectorSet.DigitRunClass]) {
     precondition(classes.count <= 64, "at most 64 digit separator classes")
@@ -234,9 +241,14 @@ final class DigitTables: @unchecked Sendable {
     separatorBit = .allocate(capacity: 256)
     separatorBit.initialize(repeating: 0, count: 256)
     for (i, b) in DigitClass.separators.utf8.enumerated() { separatorBit[Int(b)] = 1 << UInt8(i) }
+    classSeparatorBits = .allocate(capacity: max(1, classes.count))
     var at = 0
     for (c, cls) in classes.enumerated() {
-      for b in 0..<256 where cls.separator[b] { separatorMask[b] |= 1 << UInt64(c) }
+      classSeparatorBits[c] = 0
+      for b in 0..<256 where cls.separator[b] {
+        separatorMask[b] |= 1 << UInt64(c)
+        classSeparatorBits[c] |= separatorBit[b]
+      }
       minDigits[c] = cls.minDigits
       first[c] = at
       for e in cls.detectors {
@@ -259,6 +271,7 @@ final class DigitTables: @unchecked Sendable {
     entryMinGroup.deallocate()
     entryRequires.deallocate()
     separatorBit.deallocate()
+    classSeparatorBits.deallocate()
   }
 }
 

@@ -31,6 +31,8 @@ public final class ScanScratch {
   var keywordResume: [Int] = []
   /// Per detector: the start of the line it was last flagged on, or -1.
   var lineMarks: [Int] = []
+  /// The digit groups of the digit run being classified.
+  let digitGroups = DigitGroups()
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -121,6 +123,7 @@ extension DetectorSet {
         scratch.lineMarks = [Int](repeating: -1, count: detectors.count)
       }
       let windowed = hasWindowedDigitDetector
+      let groupBuffer = scratch.digitGroups.bounds
       scratch.lineMarks.withUnsafeMutableBufferPointer { marks in
         var current = 0..<0  // the whole line being collected; empty: none
         var currentMark = -1
@@ -128,7 +131,7 @@ extension DetectorSet {
           // How this run's qualified detectors are recorded, decided at its first one.
           var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
           var line: Range<Int>? = nil
-          forEachQualified(run: run, digits: digits, base: base) { d, piece in
+          forEachQualified(run: run, digits: digits, base: base, groups: groupBuffer) { d, piece in
             if mode == 0 {
               if !current.isEmpty && run.upperBound <= current.upperBound {
                 mode = 1
@@ -224,12 +227,12 @@ extension DetectorSet {
       // Cheap checks before the validator: context words are a few byte compares, while some
       // validators (phone numbering plans) run regexes of their own.
       let hasContext = hasWord(
-        detector.contextWords, within: detector.contextWindow, around: span, in: segment,
+        detector.contextMatcher, within: detector.contextWindow, around: span, in: segment,
         field: field)
       if detector.requiresContext && !hasContext { continue }
-      if !detector.negativeWords.isEmpty
+      if !detector.negativeMatcher.isEmpty
         && hasWord(
-          detector.negativeWords, within: detector.negativeWindow, around: span, in: segment,
+          detector.negativeMatcher, within: detector.negativeWindow, around: span, in: segment,
           field: field, beforeOnly: true)
       {
         continue
@@ -253,24 +256,19 @@ extension DetectorSet {
   }
 
   private func hasWord(
-    _ words: [[UInt8]], within window: Int, around span: Range<Int>,
+    _ matcher: WordMatcher, within window: Int, around span: Range<Int>,
     in subject: UnsafeRawBufferPointer, field: String?, beforeOnly: Bool = false
   ) -> Bool {
-    if words.isEmpty { return false }
+    if matcher.isEmpty { return false }
     if let field {
       let lowered = Array(field.lowercased().utf8)
-      for word in words where lowered.containsSubsequence(word) { return true }
+      for word in matcher.words where lowered.containsSubsequence(word) { return true }
     }
+    let base = subject.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let lower = max(0, span.lowerBound - window)
     let upper = min(subject.count, span.upperBound + window)
-    for word in words {
-      if containsCaseInsensitive(subject, lower..<span.lowerBound, word)
-        || (!beforeOnly && containsCaseInsensitive(subject, span.upperBound..<upper, word))
-      {
-        return true
-      }
-    }
-    return false
+    return matcher.occurs(in: base, lower..<span.lowerBound)
+      || (!beforeOnly && matcher.occurs(in: base, span.upperBound..<upper))
   }
 
   /// Adds the window a detector runs over for one anchor: the anchor's line (bounded), or
@@ -405,32 +403,33 @@ extension DetectorSet {
     of group: TokenGroup, in base: UnsafePointer<UInt8>, count: Int,
     _ body: (Range<Int>, Int) -> Int
   ) {
-    group.chars.withUnsafeBufferPointer { chars in
-      group.needs.withUnsafeBufferPointer { needs in
-        var i = 0
-        while i < count {
-          if let ranges = group.needRanges {
-            while i + 8 <= count {
-              let f = ranges.flags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian)
-              if f != 0 {
-                i += f.trailingZeroBitCount >> 3
-                break
-              }
-              i += 8
+    group.classes.withUnsafeBufferPointer { table in
+      let cls = table.baseAddress!
+      var i = 0
+      while i < count {
+        if let ranges = group.needRanges {
+          while i &+ 8 <= count {
+            let f = ranges.flags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian)
+            if f != 0 {
+              i &+= f.trailingZeroBitCount &>> 3
+              break
             }
+            i &+= 8
           }
-          while i < count && !needs[Int(base[i])] { i += 1 }
-          if i >= count { return }
-          var lo = i
-          while lo > 0 && chars[Int(base[lo - 1])] { lo -= 1 }
-          var hi = i
-          var needed = 0
-          while hi < count && chars[Int(base[hi])] {
-            if needs[Int(base[hi])] { needed += 1 }
-            hi += 1
-          }
-          i = max(hi, body(lo..<hi, needed))
         }
+        while i < count && cls[Int(base[i])] & 2 == 0 { i &+= 1 }
+        if i >= count { return }
+        var lo = i
+        while lo > 0 && cls[Int(base[lo &- 1])] & 1 != 0 { lo &-= 1 }
+        var hi = i
+        var needed = 0
+        while hi < count {
+          let c = cls[Int(base[hi])]
+          if c & 1 == 0 { break }
+          needed &+= Int(c &>> 1)
+          hi &+= 1
+        }
+        i = max(hi, body(lo..<hi, needed))
       }
     }
   }
@@ -443,7 +442,8 @@ extension DetectorSet {
   /// whose separators include every separator in the run has the whole run as its one piece.
   @inline(__always)
   private func forEachQualified(
-    run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>, _ body: (Int, Range<Int>) -> Void
+    run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>, groups: UnsafeMutablePointer<Int>,
+    _ body: (Int, Range<Int>) -> Void
   ) {
     let t = digitTables
     var classes: UInt64 = 0
@@ -451,22 +451,41 @@ extension DetectorSet {
     if classes == 0 { return }
     // One pass: the run's longest group, the separators in it, and the classes some of them
     // would split.
+    // It also records the run's separator-free digit groups (up to `DigitGroups.capacity`): a
+    // class that allows none of the run's separators has exactly these as its pieces.
     var splits: UInt64 = 0
     var present: UInt8 = 0
     var group = 0
     var longest = 0
+    var groupCount = 0
+    var groupStart = run.lowerBound
     var i = run.lowerBound
     while i < run.upperBound {
       let b = base[i]
       if b &- 0x30 < 10 {
-        group += 1
+        if group == 0 { groupStart = i }
+        group &+= 1
         if group > longest { longest = group }
       } else {
+        if group > 0 {
+          if groupCount < DigitGroups.capacity {
+            groups[2 &* groupCount] = groupStart
+            groups[2 &* groupCount &+ 1] = i
+          }
+          groupCount &+= 1
+        }
         group = 0
         splits |= ~t.separatorMask[Int(b)]
         present |= t.separatorBit[Int(b)]
       }
-      i += 1
+      i &+= 1
+    }
+    if group > 0 {
+      if groupCount < DigitGroups.capacity {
+        groups[2 &* groupCount] = groupStart
+        groups[2 &* groupCount &+ 1] = run.upperBound
+      }
+      groupCount &+= 1
     }
     @inline(__always) func emit(
       _ c: Int, _ piece: Range<Int>, _ pieceDigits: Int, _ pieceGroup: Int, _ pieceSeparators: UInt8
@@ -491,6 +510,19 @@ extension DetectorSet {
         continue
       }
       let minDigits = t.minDigits[c]
+      if longest < minDigits && present & t.classSeparatorBits[c] == 0 { continue }
+      if present & t.classSeparatorBits[c] == 0 && groupCount <= DigitGroups.capacity {
+        // Every separator in the run splits this class: its pieces are the digit groups.
+        var g = 0
+        while g < groupCount {
+          let lo = groups[2 &* g]
+          let hi = groups[2 &* g &+ 1]
+          let n = hi &- lo
+          if n >= minDigits { emit(c, lo..<hi, n, n, 0) }
+          g &+= 1
+        }
+        continue
+      }
       var pieceStart = run.lowerBound
       var pieceEnd = run.lowerBound
       var pieceDigits = 0
@@ -554,19 +586,17 @@ extension DetectorSet {
         var digits = 0
         var seps = 0
         var end = i
+        // Digits and separators alternate unpredictably (`172.202.24.19`), so the walk counts
+        // without branching on which one a byte is.
         while i < count {
           let c = cls[Int(base[i])]
-          if c == 1 {
-            digits += 1
-            seps = 0
-            end = i + 1
-          } else if c == 2 {
-            seps += 1
-            if seps > 2 { break }
-          } else {
-            break
-          }
-          i += 1
+          if c == 0 { break }
+          let digit = Int(c & 1)
+          digits &+= digit
+          seps = (seps &+ 1) & (digit &- 1)  // 0 after a digit, one more after a separator
+          if seps > 2 { break }
+          end = digit != 0 ? i &+ 1 : end
+          i &+= 1
         }
         if digits >= atLeast { body(start..<end, digits) }
       }
@@ -625,6 +655,14 @@ extension DetectorSet {
   }
 }
 
+/// Room for the separator-free digit groups of one digit run: (start, end) pairs, allocated
+/// once per worker. A run with more groups takes the general splitting path.
+final class DigitGroups {
+  static let capacity = 32
+  let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * DigitGroups.capacity)
+  deinit { bounds.deallocate() }
+}
+
 /// Byte classes for digit runs: 1 = ASCII digit, 2 = a separator allowed inside a run.
 enum DigitClass {
   /// Every byte a digit run may hold between digits: space `-./()+`.
@@ -633,32 +671,6 @@ enum DigitClass {
     if b >= 0x30 && b <= 0x39 { return 1 }
     return separators.utf8.contains(UInt8(b)) ? 2 : 0
   }
-}
-
-private func containsCaseInsensitive(
-  _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, _ word: [UInt8]
-) -> Bool {
-  let n = word.count
-  if n == 0 || range.count < n { return false }
-  let first = word[0]  // lower case
-  let firstUpper = first >= 0x61 && first <= 0x7A ? first & ~0x20 : first
-  var i = range.lowerBound
-  let last = range.upperBound - n
-  while i <= last {
-    let b0 = bytes[i]
-    if b0 == first || b0 == firstUpper {
-      var j = 1
-      while j < n {
-        var b = bytes[i + j]
-        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-        if b != word[j] { break }
-        j += 1
-      }
-      if j == n { return true }
-    }
-    i += 1
-  }
-  return false
 }
 
 extension Array where Element == UInt8 {

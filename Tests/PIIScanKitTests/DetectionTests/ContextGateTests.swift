@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import PIIScanKit
 
@@ -55,5 +56,50 @@ import Testing
     text.withUnsafeBufferPointer { gate.findHits(in: $0.baseAddress!, count: $0.count, into: &hits) }
     #expect(hits.map(\.start) == [1, 5])
     #expect(hits.map { gate.words[$0.word] } == [Array("bsn".utf8), Array("burgerservicenummer".utf8)])
+  }
+}
+
+/// `findHits` keys each position by three lossy byte codes; a naive search over every word at
+/// every offset must give the same hits, in the same order, on fixed-seed random text built from
+/// the words' own bytes (so near misses and code collisions such as digits for letters abound).
+@Suite struct ContextGateHitTests {
+  static let words = ["ph", "tel", "bsn", "mob", "telefon", "ssn", "t.z.", "תעודת זהות", "nr", "x1y"]
+
+  static func gate() throws -> ContextGate {
+    let spec = DetectorSpec(
+      id: "t", entity: "t", description: "t", regex: #"\d{9}"#, digits: 9,
+      context: .init(words: words, window: 10, boost: 0.1), requiresContext: true,
+      confidence: 0.5, severity: "low")
+    return ContextGate([try Detector(spec: spec, origin: "test")])
+  }
+
+  static func naiveHits(_ gate: ContextGate, _ text: [UInt8]) -> [Int] {
+    var out: [Int] = []
+    for start in text.indices {
+      for (id, w) in gate.words.enumerated() where start + w.count <= text.count {
+        if (0..<w.count).allSatisfy({ foldASCII(text[start + $0]) == w[$0] }) {
+          out.append(start << 8 | id)
+        }
+      }
+    }
+    return out
+  }
+
+  @Test func hitsEqualANaiveSearch() throws {
+    let gate = try Self.gate()
+    var rng = SeededRandom(seed: 17)
+    let alphabet = Array("phtelTELbsnBSNmoSz.1xyNR9 -\n".utf8) + Array("תעודת זהות".utf8)
+    for round in 0..<400 {
+      let length = round % 40
+      var text = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+      if round % 5 == 0 { text += Array("PH".utf8) }  // a two-byte word as the last bytes
+      var hits: [(start: Int, word: Int)] = []
+      text.withUnsafeBufferPointer { p in
+        if let base = p.baseAddress { gate.findHits(in: base, count: p.count, into: &hits) }
+      }
+      let got = hits.map { $0.start << 8 | $0.word }
+      #expect(got.sorted() == Self.naiveHits(gate, text), "text \(text)")
+      #expect(hits.map(\.start) == hits.map(\.start).sorted())
+    }
   }
 }

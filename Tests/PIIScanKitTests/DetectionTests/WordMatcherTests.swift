@@ -1,0 +1,36 @@
+import Testing
+import TestSupport
+
+@testable import PIIScanKit
+
+/// `WordMatcher` finds a word wholly inside a range exactly when a naive search does.
+@Suite struct WordMatcherTests {
+  static func naive(_ words: [[UInt8]], _ text: [UInt8], _ range: Range<Int>) -> Bool {
+    words.contains { w in
+      !w.isEmpty && range.count >= w.count
+        && (range.lowerBound...(range.upperBound - w.count)).contains { s in
+          (0..<w.count).allSatisfy { foldASCII(text[s + $0]) == w[$0] }
+        }
+    }
+  }
+
+  @Test(arguments: [3, 70])  // 70 words take the one-search-per-word path
+  func occursEqualsANaiveSearch(wordCount: Int) {
+    var rng = SeededRandom(seed: UInt64(wordCount))
+    let alphabet = Array("abcAB-=1".utf8)
+    func random(_ n: Int) -> [UInt8] {
+      (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+    }
+    let words = (0..<wordCount).map { i in random(1 + i % 4).map { foldASCII($0) } }
+    let matcher = WordMatcher(words)
+    for _ in 0..<500 {
+      let text = random(Int(rng.next() % 24))
+      let lo = text.isEmpty ? 0 : Int(rng.next() % UInt64(text.count + 1))
+      let hi = lo + Int(rng.next() % UInt64(text.count - lo + 1))
+      let got = text.withUnsafeBufferPointer { p in
+        p.baseAddress.map { matcher.occurs(in: $0, lo..<hi) } ?? false
+      }
+      #expect(got == Self.naive(words, text, lo..<hi), "text \(text) range \(lo)..<\(hi)")
+    }
+  }
+}
