@@ -22,20 +22,12 @@ Run: python3 scripts/gen_corpora.py   (make golden also refreshes expected/findi
 """
 import base64, binascii, gzip, hashlib, json, os, pathlib, random, subprocess, sys, zlib
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import synthetic_ids as sid  # check digits shared with the issue #5 generators
+from synthetic_ids import luhn_digit
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "corpora"
 R = random.Random(42)
 B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-def luhn_digit(body):
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9: d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
 
 def card():
     kind = R.choice(["visa", "mc", "mc2", "amex", "discover"])
@@ -292,7 +284,6 @@ def csv_doc(source, rows):
 # --- National identifiers, other identifiers and secrets (issue #5) ---------------------------
 # Generated with their own random stream (S) after the original corpora, so those stay
 # byte-identical. Check digits come from scripts/synthetic_ids.py (standard library only).
-import synthetic_ids as sid
 
 def _bad_digit(v):
     """The value with its last digit changed: the check fails."""

@@ -152,7 +152,7 @@ extension DetectorSet {
   /// Runs once per segment (a text chunk, a JSON string, a CSV field), so the common case (no
   /// context word anywhere) must cost little: one pass for hits, then clearing windows.
   func gateWindows(
-    _ gate: ContextGate, base: UnsafePointer<UInt8>, count: Int, field: String?,
+    _ gate: ContextGate, base: UnsafePointer<UInt8>, count: Int, field loweredField: [UInt8]?,
     scratch: ScanScratch
   ) {
     var anyWindow = false
@@ -164,7 +164,6 @@ extension DetectorSet {
     scratch.contextHits.removeAll(keepingCapacity: true)
     gate.findHits(in: base, count: count, into: &scratch.contextHits)
     let hits = scratch.contextHits
-    let loweredField = field.map { Array($0.lowercased().utf8) }
     for d in gate.gatedIndices where !scratch.windows[d].isEmpty {
       if let lowered = loweredField,
         detectors[d].contextWords.contains(where: { lowered.containsSubsequence($0) })

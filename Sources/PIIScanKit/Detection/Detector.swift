@@ -110,12 +110,10 @@ public final class Detector: Sendable {
     digitGroup = group
     var required: UInt8 = 0
     for b in (spec.digitRequires ?? "").utf8 {
-      guard spec.digits != nil, separators.contains(b),
-        let i = Array(DigitClass.separators.utf8).firstIndex(of: b)
-      else {
+      guard spec.digits != nil, separators.contains(b) else {
         throw fail("digit_requires", "must list some of digit_separators, with `digits`")
       }
-      required |= 1 << UInt8(i)
+      required |= DigitClass.bit(b)
     }
     digitRequires = required
     if let t = spec.token {
@@ -258,15 +256,30 @@ extension String {
   }
 }
 
-extension Sequence where Element == UInt8 {
-  /// Lower-case hexadecimal.
+extension Collection where Element == UInt8 {
+  /// Lower-case hexadecimal, written straight into the string's storage (a fingerprint per
+  /// finding takes this path).
   var hexString: String {
-    var out: [UInt8] = []
-    out.reserveCapacity(underestimatedCount * 2)
-    for b in self {
-      out.append(lowerHexDigit(b >> 4))
-      out.append(lowerHexDigit(b & 0xF))
+    String(unsafeUninitializedCapacity: count * 2) { out in
+      var i = 0
+      for b in self {
+        out[i] = lowerHexDigit(b >> 4)
+        out[i + 1] = lowerHexDigit(b & 0xF)
+        i += 2
+      }
+      return i
     }
-    return String(decoding: out, as: UTF8.self)
   }
 }
+
+extension Sequence where Element == UInt8 {
+  /// Lower-case hexadecimal (digests are sequences, not collections).
+  var hexString: String { Array(self).hexString }
+}
+
+/// The ASCII lower-case hex digit for `nibble` (0...15).
+@inline(__always)
+func lowerHexDigit(_ nibble: UInt8) -> UInt8 {
+  nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+}
+

@@ -38,8 +38,7 @@ public struct DetectorSet: Sendable {
     /// By ascending minimum digits, so a short piece stops at the first it cannot serve.
     let detectors: [(detector: Int, minDigits: Int, minGroup: Int, requires: UInt8)]
   }
-  let digitClasses: [DigitRunClass]
-  /// The same, flattened for the hot loop (see ``DigitTables``).
+  /// The classes, flattened for the hot loop (see ``DigitTables``).
   let digitTables: DigitTables
   let smallestDigitRun: Int
   /// Whether a `digits` detector also sets `window` (its windows then follow each anchor).
@@ -112,7 +111,7 @@ public struct DetectorSet: Sendable {
       if bySeparators[key] == nil { classOrder.append(key) }
       bySeparators[key, default: []].append(i)
     }
-    digitClasses = classOrder.map { key in
+    let digitClasses = classOrder.map { key in
       var member = [Bool](repeating: false, count: 256)
       for b in key { member[Int(b)] = true }
       let ds = bySeparators[key]!.map {
@@ -240,7 +239,7 @@ final class DigitTables: @unchecked Sendable {
     entryRequires = .allocate(capacity: max(1, total))
     separatorBit = .allocate(capacity: 256)
     separatorBit.initialize(repeating: 0, count: 256)
-    for (i, b) in DigitClass.separators.utf8.enumerated() { separatorBit[Int(b)] = 1 << UInt8(i) }
+    for b in 0..<256 { separatorBit[b] = DigitClass.bit(UInt8(b)) }
     classSeparatorBits = .allocate(capacity: max(1, classes.count))
     var at = 0
     for (c, cls) in classes.enumerated() {

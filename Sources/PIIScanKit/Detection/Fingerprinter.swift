@@ -34,21 +34,6 @@ public struct Fingerprinter: @unchecked Sendable {
   public func fingerprint(_ value: [UInt8]) -> String {
     var h = hmac
     h.update(data: value)
-    // Hex-encoded straight into the string's storage: this runs once per finding.
-    return h.finalize().withUnsafeBytes { mac in
-      String(unsafeUninitializedCapacity: mac.count * 2) { out in
-        for (i, b) in mac.enumerated() {
-          out[2 * i] = lowerHexDigit(b >> 4)
-          out[2 * i + 1] = lowerHexDigit(b & 0xF)
-        }
-        return mac.count * 2
-      }
-    }
+    return h.finalize().withUnsafeBytes { $0.hexString }
   }
-}
-
-/// The ASCII lower-case hex digit for `nibble` (0...15).
-@inline(__always)
-func lowerHexDigit(_ nibble: UInt8) -> UInt8 {
-  nibble < 10 ? 0x30 + nibble : 0x57 + nibble
 }

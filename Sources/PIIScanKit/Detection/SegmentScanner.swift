@@ -58,6 +58,8 @@ extension DetectorSet {
     }
     for i in scratch.windows.indices { scratch.windows[i].removeAll(keepingCapacity: true) }
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    // The field name counts as context; lower-cased once per segment, not per match.
+    let loweredField = field.map { Array($0.lowercased().utf8) }
 
     // 1. Keyword anchors, all in one pass over the bytes that are some keyword's rarest.
     if !keywordAnchors.isEmpty {
@@ -114,7 +116,7 @@ extension DetectorSet {
     // 2. Digit-run anchors.
     // A line holds many digit runs; the line's window is added once, to every detector one of
     // its runs qualifies, when the scan leaves the line.
-    if !digitClasses.isEmpty {
+    if digitTables.classCount > 0 {
       var windows: [[Range<Int>]] = []
       swap(&windows, &scratch.windows)
       var flagged = scratch.flagged
@@ -185,7 +187,7 @@ extension DetectorSet {
     for d in unfiltered { scratch.windows[d] = [0..<count] }
     // 4. Detectors that require context keep only the windows near one of their words.
     if let gate = contextGate {
-      gateWindows(gate, base: base, count: count, field: field, scratch: scratch)
+      gateWindows(gate, base: base, count: count, field: loweredField, scratch: scratch)
     }
 
     scratch.candidates.removeAll(keepingCapacity: true)
@@ -194,7 +196,7 @@ extension DetectorSet {
       for w in windows {
         runDetector(
           d, in: UnsafeRawBufferPointer(start: base, count: w.upperBound), from: w.lowerBound,
-          segment: bytes, field: field, scratch: scratch, limits: &limits)
+          segment: bytes, field: loweredField, scratch: scratch, limits: &limits)
       }
     }
     return resolveOverlaps(scratch.candidates)
@@ -203,9 +205,10 @@ extension DetectorSet {
   /// Runs one detector's regex over `subject` (the segment up to the end of a window) from
   /// `start`. Context words are looked for in the whole `segment`, as the unfiltered reference
   /// scan does, so a word on the line after a value counts however the window was cut.
+  /// `field` is the field name, lower-cased (it counts as context).
   private func runDetector(
     _ index: Int, in subject: UnsafeRawBufferPointer, from start: Int,
-    segment: UnsafeRawBufferPointer, field: String?, scratch: ScanScratch,
+    segment: UnsafeRawBufferPointer, field: [UInt8]?, scratch: ScanScratch,
     limits: inout [MatchLimitHit]
   ) {
     let detector = detectors[index]
@@ -257,12 +260,11 @@ extension DetectorSet {
 
   private func hasWord(
     _ matcher: WordMatcher, within window: Int, around span: Range<Int>,
-    in subject: UnsafeRawBufferPointer, field: String?, beforeOnly: Bool = false
+    in subject: UnsafeRawBufferPointer, field: [UInt8]?, beforeOnly: Bool = false
   ) -> Bool {
     if matcher.isEmpty { return false }
     if let field {
-      let lowered = Array(field.lowercased().utf8)
-      for word in matcher.words where lowered.containsSubsequence(word) { return true }
+      for word in matcher.words where field.containsSubsequence(word) { return true }
     }
     let base = subject.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let lower = max(0, span.lowerBound - window)
@@ -586,17 +588,19 @@ extension DetectorSet {
         var digits = 0
         var seps = 0
         var end = i
-        // Digits and separators alternate unpredictably (`172.202.24.19`), so the walk counts
-        // without branching on which one a byte is.
         while i < count {
           let c = cls[Int(base[i])]
-          if c == 0 { break }
-          let digit = Int(c & 1)
-          digits &+= digit
-          seps = (seps &+ 1) & (digit &- 1)  // 0 after a digit, one more after a separator
-          if seps > 2 { break }
-          end = digit != 0 ? i &+ 1 : end
-          i &+= 1
+          if c == 1 {
+            digits += 1
+            seps = 0
+            end = i + 1
+          } else if c == 2 {
+            seps += 1
+            if seps > 2 { break }
+          } else {
+            break
+          }
+          i += 1
         }
         if digits >= atLeast { body(start..<end, digits) }
       }
@@ -670,6 +674,11 @@ enum DigitClass {
   static let table: [UInt8] = (0..<256).map { b in
     if b >= 0x30 && b <= 0x39 { return 1 }
     return separators.utf8.contains(UInt8(b)) ? 2 : 0
+  }
+
+  /// The bit of separator `b` (`1 << its index in separators`), 0 for any other byte.
+  static func bit(_ b: UInt8) -> UInt8 {
+    Array(separators.utf8).firstIndex(of: b).map { 1 << UInt8($0) } ?? 0
   }
 }
 
