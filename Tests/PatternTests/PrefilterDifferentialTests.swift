@@ -136,4 +136,56 @@ import TestSupport
     #expect(reported > 2000)
     #expect(detectorsSeen.count > 40, "detectors reported: \(detectorsSeen.sorted())")
   }
+
+  /// A token group whose detectors all require context (Bitcoin addresses) is walked only
+  /// within reach of their words. Over long fixed-seed texts, with addresses and alphanumeric
+  /// runs at every distance from a word around the reach, runs that straddle a span's start,
+  /// and field names that do or do not hold a word, the gated walk reports what the unfiltered
+  /// scan does.
+  @Test func gatedTokenWalkEqualsUnfilteredScan() throws {
+    let bitcoin = Self.detectors.filter { $0.id == "bitcoin_address" }
+    try #require(bitcoin.count == 1)
+    let filtered = DetectorSet(bitcoin)
+    try #require(filtered.tokenGroups.count == 1 && filtered.tokenGroups[0].contextReach != nil)
+    let reference = DetectorSet(bitcoin, prefilter: false)
+    let words = bitcoin[0].spec.context?.words ?? []
+    let addresses = (bitcoin[0].spec.examples?.match ?? []).compactMap(\.value)
+    let alnum = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ123456789")
+    let fields: [String?] = [nil, "/user/btc_wallet", "/meta/comment"]
+    let scratch = ScanScratch()
+    var rng = SeededRandom(seed: 0xB17C_0117)
+    var reported = 0
+    var failures = 0
+    for _ in 0..<600 {
+      var text = ""
+      while text.utf8.count < 4000 {
+        switch rng.int(in: 0...5) {
+        case 0: text += words[rng.int(in: 0...(words.count - 1))]
+        case 1: text += addresses[rng.int(in: 0...(addresses.count - 1))]
+        case 2:
+          // An alphanumeric run (addresses' alphabet, with `1`s and `3`s) of 1 to 80 bytes.
+          text += String((0..<rng.int(in: 1...80)).map { _ in alnum[rng.int(in: 0...(alnum.count - 1))] })
+        case 3: text += String(repeating: " ", count: rng.int(in: 1...60))
+        case 4: text += "\n"
+        default: text += [" ", "=", ": ", ", ", "/", "-"][rng.int(in: 0...5)]
+        }
+      }
+      let field = fields[rng.int(in: 0...(fields.count - 1))]
+      let bytes = Array(text.utf8)
+      let expected = reference.matches(in: bytes, field: field, scratch: scratch)
+      let got = filtered.matches(in: bytes, field: field, scratch: scratch)
+      reported += expected.count
+      if got != expected {
+        failures += 1
+        if failures <= 3 {
+          Issue.record(
+            "gated walk differs (field \(field ?? "none")): reference \(expected.map { "\($0.range)" }), gated \(got.map { "\($0.range)" })"
+          )
+        }
+      }
+    }
+    #expect(failures == 0)
+    #expect(reported > 500)
+  }
 }
+

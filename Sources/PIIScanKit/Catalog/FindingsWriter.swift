@@ -18,8 +18,9 @@ public final class FindingsWriter: ScanSink, @unchecked Sendable {
 
   public func handle(_ event: ScanEvent) {
     guard case .findings(_, let findings) = event, error == nil else { return }
-    for f in findings {
-      FindingJSON.append(f, includeValue: includeValues, to: &buffer)
+    // By index: the finding is borrowed, not copied (a copy retains each of its strings).
+    for i in findings.indices {
+      FindingJSON.append(findings[i], includeValue: includeValues, to: &buffer)
     }
     if buffer.count >= 1 << 16 { flush() }
   }

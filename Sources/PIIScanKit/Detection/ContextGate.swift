@@ -153,7 +153,7 @@ extension DetectorSet {
   /// context word anywhere) must cost little: one pass for hits, then clearing windows.
   func gateWindows(
     _ gate: ContextGate, base: UnsafePointer<UInt8>, count: Int, field loweredField: [UInt8]?,
-    scratch: ScanScratch
+    scratch: ScanScratch, haveHits: Bool
   ) {
     var anyWindow = false
     for d in gate.gatedIndices where !scratch.windows[d].isEmpty {
@@ -161,8 +161,10 @@ extension DetectorSet {
       break
     }
     if !anyWindow { return }
-    scratch.contextHits.removeAll(keepingCapacity: true)
-    gate.findHits(in: base, count: count, into: &scratch.contextHits)
+    if !haveHits {
+      scratch.contextHits.removeAll(keepingCapacity: true)
+      gate.findHits(in: base, count: count, into: &scratch.contextHits)
+    }
     let hits = scratch.contextHits
     for d in gate.gatedIndices where !scratch.windows[d].isEmpty {
       if let lowered = loweredField,
@@ -197,5 +199,31 @@ extension DetectorSet {
         return lo == spans.count || spans[lo].lowerBound >= w.upperBound
       }
     }
+  }
+
+  /// Where a token of `group` (whose detectors are all gated, see ``TokenGroup/contextReach``)
+  /// can hold a reportable value: the bytes within `reach` of one of its detectors' words in
+  /// `hits`, ascending and disjoint. Nil when the field name holds such a word: every token of
+  /// the segment then has context.
+  func tokenSpans(
+    of group: TokenGroup, reach: Int, gate: ContextGate, hits: [(start: Int, word: Int)],
+    count: Int, field loweredField: [UInt8]?
+  ) -> [Range<Int>]? {
+    if let lowered = loweredField {
+      for e in group.entries
+      where detectors[e.detector].contextWords.contains(where: { lowered.containsSubsequence($0) }) {
+        return nil
+      }
+    }
+    var spans: [Range<Int>] = []
+    for h in hits where group.entries.contains(where: { gate.members[$0.detector][h.word] }) {
+      let span = max(0, h.start - reach)..<min(count, h.start + gate.words[h.word].count + reach)
+      if let last = spans.last, span.lowerBound <= last.upperBound {
+        spans[spans.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+      } else {
+        spans.append(span)
+      }
+    }
+    return spans
   }
 }

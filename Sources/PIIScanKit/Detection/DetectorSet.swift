@@ -56,6 +56,11 @@ public struct DetectorSet: Sendable {
     /// `needs` as up to three ASCII ranges, for the eight-bytes-at-a-time search; nil when it
     /// takes more (the search then goes byte by byte).
     let needRanges: ByteRanges?
+    /// Set when every entry's detector is gated by ``ContextGate`` and has a `max` length:
+    /// how far from a context word a token can lie and still hold a reportable value (the
+    /// widest context window plus the longest token). Such a group is walked only near its
+    /// detectors' words.
+    let contextReach: Int?
   }
   let tokenGroups: [TokenGroup]
   /// Detectors with no prefilter: they run over every byte.
@@ -133,8 +138,18 @@ public struct DetectorSet: Sendable {
       if byToken[t.chars]?[t.needs] == nil { tokenOrder.append((t.chars, t.needs)) }
       byToken[t.chars, default: [:]][t.needs, default: []].append(i)
     }
+    let gate = ContextGate(detectors)
+    let usedGate = prefilter && !gate.isEmpty ? gate : nil
     tokenGroups = tokenOrder.map { chars, needs in
       let members = byToken[chars]![needs]!
+      let reach: Int?
+      if let usedGate, members.allSatisfy({ usedGate.gated[$0] && detectors[$0].token!.max < Int.max }) {
+        reach =
+          members.map { detectors[$0].contextWindow }.max()!
+          + members.map { detectors[$0].token!.max }.max()!
+      } else {
+        reach = nil
+      }
       return TokenGroup(
         chars: chars.members, needs: needs.members,
         classes: (0..<256).map { b in
@@ -145,10 +160,9 @@ public struct DetectorSet: Sendable {
           return (detector: i, min: t.min, max: t.max, needsCount: t.needsCount)
         },
         lineWindowed: members.allSatisfy { detectors[$0].window == nil },
-        needRanges: ByteRanges(needs.members))
+        needRanges: ByteRanges(needs.members), contextReach: reach)
     }
-    let gate = ContextGate(detectors)
-    contextGate = prefilter && !gate.isEmpty ? gate : nil
+    contextGate = usedGate
     let joined = detectors.sorted { $0.id < $1.id }.map { "\($0.id)=\($0.hash)" }
       .joined(separator: "\n")
     hash = SHA256.hash(data: Array(joined.utf8)).hexString

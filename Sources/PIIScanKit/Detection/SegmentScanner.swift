@@ -91,8 +91,21 @@ extension DetectorSet {
       scratch.keywordResume = resume
     }
     // 1b. Token anchors: each maximal run of a group's bytes that holds one of its `needs`.
+    // A group whose detectors all require context is walked only near their words.
+    var haveHits = false
     for group in tokenGroups {
-      forEachToken(of: group, in: base, count: count) { run, needed in
+      var spans: [Range<Int>]? = nil
+      if let reach = group.contextReach, let gate = contextGate {
+        if !haveHits {
+          scratch.contextHits.removeAll(keepingCapacity: true)
+          gate.findHits(in: base, count: count, into: &scratch.contextHits)
+          haveHits = true
+        }
+        spans = tokenSpans(
+          of: group, reach: reach, gate: gate, hits: scratch.contextHits, count: count,
+          field: loweredField)
+      }
+      forEachToken(of: group, in: base, count: count, spans: spans) { run, needed in
         var line: Range<Int>? = nil
         var all = true
         for e in group.entries {
@@ -187,7 +200,8 @@ extension DetectorSet {
     for d in unfiltered { scratch.windows[d] = [0..<count] }
     // 4. Detectors that require context keep only the windows near one of their words.
     if let gate = contextGate {
-      gateWindows(gate, base: base, count: count, field: loweredField, scratch: scratch)
+      gateWindows(
+        gate, base: base, count: count, field: loweredField, scratch: scratch, haveHits: haveHits)
     }
 
     scratch.candidates.removeAll(keepingCapacity: true)
@@ -400,17 +414,35 @@ extension DetectorSet {
 
   /// Calls `body` with each maximal run of the group's `chars` that holds at least one of its
   /// `needs` bytes, and how many; `body` returns where the search goes on (at least the run's
-  /// end).
+  /// end). With `spans`, only needs bytes inside them are searched (the runs they start still
+  /// extend as far as they go); ascending and disjoint spans are expected.
   private func forEachToken(
-    of group: TokenGroup, in base: UnsafePointer<UInt8>, count: Int,
+    of group: TokenGroup, in base: UnsafePointer<UInt8>, count: Int, spans: [Range<Int>]?,
     _ body: (Range<Int>, Int) -> Int
   ) {
+    var next = 0  // the next span to search
+    var i = 0
+    var to = count
+    if let spans {
+      if spans.isEmpty { return }
+      i = spans[0].lowerBound
+      to = spans[0].upperBound
+      next = 1
+    }
     group.classes.withUnsafeBufferPointer { table in
       let cls = table.baseAddress!
-      var i = 0
-      while i < count {
+      while true {
+        if i >= to {
+          // One call site for `body` (so that it is inlined): the next span is taken here.
+          guard let spans else { return }
+          while next < spans.count && spans[next].upperBound <= i { next &+= 1 }
+          if next == spans.count { return }
+          i = max(i, spans[next].lowerBound)
+          to = spans[next].upperBound
+          next &+= 1
+        }
         if let ranges = group.needRanges {
-          while i &+ 8 <= count {
+          while i &+ 8 <= to {
             let f = ranges.flags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian)
             if f != 0 {
               i &+= f.trailingZeroBitCount &>> 3
@@ -419,12 +451,19 @@ extension DetectorSet {
             i &+= 8
           }
         }
-        while i < count && cls[Int(base[i])] & 2 == 0 { i &+= 1 }
-        if i >= count { return }
+        while i < to && cls[Int(base[i])] & 2 == 0 { i &+= 1 }
+        if i >= to { continue }
+        // The walk back also counts needs: a search that starts inside a run (at a span's
+        // start) may have passed some.
         var lo = i
-        while lo > 0 && cls[Int(base[lo &- 1])] & 1 != 0 { lo &-= 1 }
-        var hi = i
         var needed = 0
+        while lo > 0 {
+          let c = cls[Int(base[lo &- 1])]
+          if c & 1 == 0 { break }
+          needed &+= Int(c &>> 1)
+          lo &-= 1
+        }
+        var hi = i
         while hi < count {
           let c = cls[Int(base[hi])]
           if c & 1 == 0 { break }

@@ -54,27 +54,36 @@ final class FileCollector: @unchecked Sendable {
   }
 
   private func drain() {
-    while let result = pending.removeValue(forKey: nextSequence) {
+    while var result = pending.removeValue(forKey: nextSequence) {
       nextSequence += 1
       delivered += 1
+      // The findings are numbered in place: the array is this result's own, and copying a
+      // finding retains each of its strings (this runs per finding).
       var findings: [Finding] = []
-      findings.reserveCapacity(result.findings.count)
+      swap(&findings, &result.findings)
+      // Findings a previous chunk already reported (its overlap) are dropped.
+      var last = lastEnd
+      findings.removeAll { f in
+        if f.offset < last { return true }
+        last = f.offset + f.length
+        return false
+      }
       // Counted per chunk in a short list first: a chunk holds few entities, and comparing
       // the detectors' shared entity strings is cheaper than hashing one per finding.
       var counts: [(entity: String, count: EntityCount)] = []
-      for var f in result.findings where f.offset >= lastEnd {
-        f.line += lineBase + 1
-        lastEnd = f.offset + f.length
-        findings.append(f)
+      for i in findings.indices {
+        findings[i].line += lineBase + 1
+        lastEnd = findings[i].offset + findings[i].length
+        let validated = findings[i].validated
         let slot: Int
-        if let i = counts.firstIndex(where: { $0.entity == f.entity }) {
-          slot = i
+        if let c = counts.firstIndex(where: { $0.entity == findings[i].entity }) {
+          slot = c
         } else {
           slot = counts.count
-          counts.append((f.entity, EntityCount()))
+          counts.append((findings[i].entity, EntityCount()))
         }
         counts[slot].count.count += 1
-        if f.validated { counts[slot].count.validated += 1 }
+        if validated { counts[slot].count.validated += 1 }
       }
       for (entity, c) in counts {
         report.entityCounts[entity, default: EntityCount()].count += c.count
