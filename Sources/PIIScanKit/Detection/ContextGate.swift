@@ -167,28 +167,16 @@ extension DetectorSet {
     }
     let hits = scratch.contextHits
     for d in gate.gatedIndices where !scratch.windows[d].isEmpty {
-      if let lowered = loweredField,
-        detectors[d].contextWords.contains(where: { lowered.containsSubsequence($0) })
-      {
-        continue
-      }
+      if fieldGivesContext(d, loweredField) { continue }
       if hits.isEmpty {
         scratch.windows[d].removeAll(keepingCapacity: true)
         continue
       }
-      // The spans where a word of this detector gives context: [start - reach, end + reach),
-      // ascending and disjoint after merging, so each window needs one binary search.
-      let reach = detectors[d].contextWindow
+      // The spans where a word of this detector gives context, ascending and disjoint, so
+      // each window needs one binary search.
       let member = gate.members[d]
-      var spans: [Range<Int>] = []
-      for h in hits where member[h.word] {
-        let span = (h.start - reach)..<(h.start + gate.words[h.word].count + reach)
-        if let last = spans.last, span.lowerBound <= last.upperBound {
-          spans[spans.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
-        } else {
-          spans.append(span)
-        }
-      }
+      let spans = contextSpans(
+        gate, hits: hits, reach: detectors[d].contextWindow, count: count, where: { member[$0] })
       scratch.windows[d].removeAll { w in
         var lo = 0
         var hi = spans.count
@@ -209,14 +197,29 @@ extension DetectorSet {
     of group: TokenGroup, reach: Int, gate: ContextGate, hits: [(start: Int, word: Int)],
     count: Int, field loweredField: [UInt8]?
   ) -> [Range<Int>]? {
-    if let lowered = loweredField {
-      for e in group.entries
-      where detectors[e.detector].contextWords.contains(where: { lowered.containsSubsequence($0) }) {
-        return nil
-      }
+    if group.entries.contains(where: { fieldGivesContext($0.detector, loweredField) }) {
+      return nil
     }
+    return contextSpans(gate, hits: hits, reach: reach, count: count) { word in
+      group.entries.contains { gate.members[$0.detector][word] }
+    }
+  }
+
+  /// Whether the field name (lower-cased) holds one of detector `d`'s context words: every
+  /// value of the segment then has context.
+  private func fieldGivesContext(_ d: Int, _ loweredField: [UInt8]?) -> Bool {
+    guard let lowered = loweredField else { return false }
+    return detectors[d].contextWords.contains { lowered.containsSubsequence($0) }
+  }
+
+  /// `[start - reach, end + reach)` of each hit whose word `isMine`, within the segment,
+  /// merged: ascending and disjoint.
+  private func contextSpans(
+    _ gate: ContextGate, hits: [(start: Int, word: Int)], reach: Int, count: Int,
+    where isMine: (Int) -> Bool
+  ) -> [Range<Int>] {
     var spans: [Range<Int>] = []
-    for h in hits where group.entries.contains(where: { gate.members[$0.detector][h.word] }) {
+    for h in hits where isMine(h.word) {
       let span = max(0, h.start - reach)..<min(count, h.start + gate.words[h.word].count + reach)
       if let last = spans.last, span.lowerBound <= last.upperBound {
         spans[spans.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)

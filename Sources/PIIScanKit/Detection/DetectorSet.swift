@@ -13,7 +13,7 @@ public struct DetectorSet: Sendable {
 
   struct KeywordAnchor: Sendable {
     let keyword: [UInt8]
-    /// Index in `keyword` of its rarest byte, the one searched with `memchr`.
+    /// Index in `keyword` of its rarest byte, the one the keyword pass stops at.
     let rareIndex: Int
     let detectors: [Int]
     /// Every detector of the anchor runs over whole lines (no `window`): once a line has a
@@ -45,8 +45,6 @@ public struct DetectorSet: Sendable {
   let hasWindowedDigitDetector: Bool
   /// Token anchors grouped by their (chars, needs) sets: one pass over a segment per group.
   struct TokenGroup: Sendable {
-    let chars: [Bool]
-    let needs: [Bool]
     /// Per byte: bit 0 set when in `chars`, bit 1 when in `needs` (one load per walked byte).
     let classes: [UInt8]
     /// (detector, min, max, needs count), in detector order.
@@ -151,7 +149,6 @@ public struct DetectorSet: Sendable {
         reach = nil
       }
       return TokenGroup(
-        chars: chars.members, needs: needs.members,
         classes: (0..<256).map { b in
           (chars.members[b] ? 1 : 0) | (needs.members[b] ? 2 : 0)
         },
@@ -193,7 +190,8 @@ public struct DetectorSet: Sendable {
 }
 
 /// A fixed estimate of how common each byte is in logs and text, used to pick the byte of a
-/// keyword that `memchr` should look for (the rarest), as ripgrep's `memchr` crate does.
+/// keyword that the keyword pass stops at (the rarest), as ripgrep's `memchr` crate picks the
+/// byte it searches for.
 enum ByteRarity {
   static func rank(_ b: UInt8) -> Int {
     switch b {
