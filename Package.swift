@@ -59,7 +59,10 @@ let package = Package(
     .testTarget(name: "CodecTests", dependencies: ["Zstd", "Zlib", "PIIScanKit", "TestSupport"]),
     .testTarget(
       name: "PIIScanKitTests",
-      dependencies: ["PIIScanKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "PIIScanKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .testTarget(name: "PatternTests", dependencies: ["PIIScanKit", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PIIScanKit", "TestSupport"]),
   ]

@@ -5,10 +5,17 @@ internal import Crypto
 /// The same value gives the same fingerprint across files and runs under one key, and values
 /// cannot be recovered or linked across keys. The key never leaves this type; ``keyID`` (a
 /// SHA-256 of the key, truncated) is what catalogs and manifests may record.
-// SAFETY: `HMAC<SHA256>` is a value type (keyed inner/outer hash state); `fingerprint` copies
-// it before updating, and nothing mutates the stored copy after `init`.
+///
+/// HMAC (RFC 2104) is `SHA256((K ^ opad) || SHA256((K ^ ipad) || value))`. The two hash states
+/// after the 64-byte padded keys are computed once here, and each fingerprint copies them: a
+/// fingerprint runs per finding, and swift-crypto's generic `HMAC<SHA256>` is not specialized
+/// across the module boundary (its per-call generic dispatch cost more than its two SHA-256
+/// blocks). Tests compare every fingerprint with `HMAC<SHA256>`.
+// SAFETY: `SHA256` is a value type; `fingerprint` copies the stored states before updating,
+// and nothing mutates them after `init`.
 public struct Fingerprinter: @unchecked Sendable {
-  private let hmac: HMAC<SHA256>
+  private let inner: SHA256
+  private let outer: SHA256
   /// 16 hex characters identifying the key without revealing it.
   public let keyID: String
   /// True when the key was generated for this run only (no `--key-file` or `PIISCAN_KEY`).
@@ -16,8 +23,15 @@ public struct Fingerprinter: @unchecked Sendable {
 
   /// A fingerprinter keyed with `key` (raw bytes).
   public init(key: [UInt8], isEphemeral: Bool = false) {
-    let symmetric = SymmetricKey(data: key)
-    hmac = HMAC<SHA256>(key: symmetric)
+    // A key longer than the block is hashed first; a shorter one is padded with zeros.
+    var block = key.count > 64 ? Array(SHA256.hash(data: key)) : key
+    block += [UInt8](repeating: 0, count: 64 - block.count)
+    var inner = SHA256()
+    inner.update(data: block.map { $0 ^ 0x36 })
+    var outer = SHA256()
+    outer.update(data: block.map { $0 ^ 0x5C })
+    self.inner = inner
+    self.outer = outer
     let id = SHA256.hash(data: Array("piiscan-key-id:".utf8) + key).hexString
     keyID = String(id.prefix(16))
     self.isEphemeral = isEphemeral
@@ -32,8 +46,10 @@ public struct Fingerprinter: @unchecked Sendable {
 
   /// Hex HMAC-SHA256 of `value`.
   public func fingerprint(_ value: [UInt8]) -> String {
-    var h = hmac
-    h.update(data: value)
-    return h.finalize().withUnsafeBytes { $0.hexString }
+    var h = inner
+    value.withUnsafeBytes { h.update(bufferPointer: $0) }
+    var o = outer
+    h.finalize().withUnsafeBytes { o.update(bufferPointer: $0) }
+    return o.finalize().withUnsafeBytes { $0.hexString }
   }
 }
