@@ -91,6 +91,44 @@ public final class CompiledPattern: @unchecked Sendable {
   }
 }
 
+extension CompiledPattern {
+  /// The first match at or after `start`: its whole span and the span of capture group `group`
+  /// (nil when the group did not take part or does not exist), without building ``Match``'s
+  /// group array (a scan asks this once per candidate).
+  ///
+  /// Same semantics as ``firstMatch(in:from:scratch:)``: bytes before `from` are visible to
+  /// lookbehinds, and a limit hit throws.
+  public func firstSpan(
+    in subject: UnsafeRawBufferPointer, from start: Int, group: Int, scratch: MatchScratch
+  ) throws -> (whole: Range<Int>, group: Range<Int>?)? {
+    precondition(start >= 0 && start <= subject.count, "match start must lie within the subject")
+    var empty: UInt8 = 0
+    let rc: Int32 = withUnsafeMutablePointer(to: &empty) { emptyPointer in
+      let base =
+        subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        ?? UnsafePointer(emptyPointer)
+      if isJIT {
+        return pcre2_jit_match_8(
+          code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+      }
+      return pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+    }
+    if rc == PCRE2_ERROR_NOMATCH { return nil }
+    guard rc > 0 else { throw PCRE2Error(.match, code: rc) }
+    let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+    let unset = CPCRE2_unset()
+    guard ovector[0] != unset, ovector[1] != unset else {
+      throw PCRE2Error(.match, code: PCRE2_ERROR_INTERNAL)
+    }
+    let whole = ovector[0]..<ovector[1]
+    // rc is one more than the highest group set: groups at or above it did not take part.
+    guard group >= 0, group < Int(rc) else { return (whole, nil) }
+    let a = ovector[2 * group]
+    let b = ovector[2 * group + 1]
+    return (whole, a == unset || b == unset ? nil : a..<b)
+  }
+}
+
 /// One match: the whole span and each capture group, as byte offsets into the subject.
 public struct Match: Sendable, Equatable {
   public let range: Range<Int>

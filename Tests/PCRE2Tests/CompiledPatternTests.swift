@@ -57,4 +57,34 @@ import Testing
     #expect(error?.kind == .match)
     #expect(error?.isLimit == true)
   }
+
+  /// `firstSpan` answers as `firstMatch` does, for every group index: the span of a group
+  /// that took part, nil for one that did not or does not exist, and the same limit error.
+  @Test func firstSpanAgreesWithFirstMatch() throws {
+    let cases: [(String, String, Int)] = [
+      ("(x)?(y)", "y", 0), ("(x)?(y)", "zy", 1), ("(a)|(b)", "b", 0), ("(a)(b)?", "ac", 0),
+      (#"(\d{3})-(\d{2})"#, "id 123-45", 2), ("", "abc", 3), ("q", "abc", 0),
+    ]
+    for (pattern, text, from) in cases {
+      let p = try CompiledPattern(pattern)
+      let scratch = MatchScratch()
+      let subject = Array(text.utf8)
+      let match = try subject.withUnsafeBytes { try p.firstMatch(in: $0, from: from, scratch: scratch) }
+      for group in 0..<4 {
+        let span = try subject.withUnsafeBytes {
+          try p.firstSpan(in: $0, from: from, group: group, scratch: scratch)
+        }
+        #expect(span?.whole == match?.range, "\(pattern) on \(text)")
+        let expected = match.flatMap { group < $0.groups.count ? $0.groups[group] : nil }
+        #expect(span?.group == expected, "\(pattern) on \(text), group \(group)")
+      }
+    }
+    let p = try CompiledPattern("(a+)+$")
+    let scratch = MatchScratch(limits: .init(match: 10_000, depth: 10_000))
+    let subject = Array((String(repeating: "a", count: 40) + "!").utf8)
+    let error = #expect(throws: PCRE2Error.self) {
+      try subject.withUnsafeBytes { try p.firstSpan(in: $0, from: 0, group: 1, scratch: scratch) }
+    }
+    #expect(error?.isLimit == true)
+  }
 }

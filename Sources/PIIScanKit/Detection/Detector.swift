@@ -25,6 +25,8 @@ public final class Detector: Sendable {
   let window: Int?
   let normalizeSet: [Bool]  // 256 entries: strip this byte
   let fold: Fold
+  /// No `normalize` bytes and no folding: the normalized form is the value itself.
+  let keepsValue: Bool
   let contextWords: [[UInt8]]  // lowercased
   let contextWindow: Int
   let contextBoost: Double
@@ -146,6 +148,7 @@ public final class Detector: Sendable {
     case "upper": fold = .upper
     default: throw fail("fold", "must be keep, lower or upper")
     }
+    keepsValue = fold == .keep && !set.contains(true)
     contextWords = (spec.context?.words ?? []).map { Array($0.lowercased().utf8) }
     contextWindow = spec.context?.window ?? 48
     contextBoost = spec.context?.boost ?? 0.1
@@ -167,6 +170,7 @@ public final class Detector: Sendable {
 
   /// Strips `normalize` bytes and folds case: the form validators and fingerprints see.
   func normalized(_ value: UnsafeRawBufferPointer) -> [UInt8] {
+    if keepsValue { return Array(value) }
     var out: [UInt8] = []
     out.reserveCapacity(value.count)
     for b in value where !normalizeSet[Int(b)] {

@@ -11,7 +11,19 @@ enum Preview {
     switch spec?.style ?? "mask" {
     case "email":
       if let at = value.lastIndex(of: 0x40), at > 0 {
-        return String(decoding: [value[0]] + Array("***".utf8) + value[at...], as: UTF8.self)
+        // The first byte, `***`, then `@` and the domain, written into the string's storage.
+        return String(unsafeUninitializedCapacity: 4 + value.count - at) { out in
+          out[0] = value[0]
+          out[1] = 0x2A
+          out[2] = 0x2A
+          out[3] = 0x2A
+          var n = 4
+          for b in value[at...] {
+            out[n] = b
+            n += 1
+          }
+          return n
+        }
       }
       return masked(value, keepStart: 0, keepEnd: 0)
     case "prefix":
@@ -35,23 +47,35 @@ enum Preview {
     while start + end > total / 2 && (start > 0 || end > 0) {
       if end >= start && end > 0 { end -= 1 } else { start -= 1 }
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(value.count)
-    var seen = 0
-    for b in value {
-      if isAlphanumeric(b) {
-        let keep = seen < start || seen >= total - end
-        if b >= 0x80 {
-          // Keep UTF-8 well-formed: mask each non-ASCII byte as one `*` only on lead bytes.
-          if keep { out.append(b) } else if b & 0xC0 != 0x80 { out.append(0x2A) }
+    // Never longer than the value (a masked multi-byte character becomes one `*`), so it is
+    // written straight into the string's storage; invalid UTF-8 is repaired as
+    // `String(decoding:as:)` would.
+    return String(unsafeUninitializedCapacity: value.count) { out in
+      var n = 0
+      var seen = 0
+      for b in value {
+        if isAlphanumeric(b) {
+          let keep = seen < start || seen >= total - end
+          if b >= 0x80 {
+            // Keep UTF-8 well-formed: mask each non-ASCII byte as one `*` only on lead bytes.
+            if keep {
+              out[n] = b
+              n += 1
+            } else if b & 0xC0 != 0x80 {
+              out[n] = 0x2A
+              n += 1
+            }
+          } else {
+            out[n] = keep ? b : 0x2A
+            n += 1
+          }
+          seen += 1
         } else {
-          out.append(keep ? b : 0x2A)
+          out[n] = b == 0x0A || b == 0x0D ? 0x20 : b
+          n += 1
         }
-        seen += 1
-      } else {
-        out.append(b == 0x0A || b == 0x0D ? 0x20 : b)
       }
+      return n
     }
-    return String(decoding: out, as: UTF8.self)
   }
 }

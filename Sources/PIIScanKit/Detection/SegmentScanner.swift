@@ -228,18 +228,17 @@ extension DetectorSet {
     let detector = detectors[index]
     var position = start
     while position <= subject.count {
-      let found: Match?
+      let found: (whole: Range<Int>, group: Range<Int>?)?
       do {
-        found = try detector.pattern.firstMatch(in: subject, from: position, scratch: scratch.match)
+        found = try detector.pattern.firstSpan(
+          in: subject, from: position, group: detector.group, scratch: scratch.match)
       } catch {
         limits.append(MatchLimitHit(detector: detector.id, offset: position))
         return
       }
       guard let match = found else { return }
-      position = match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound
-      guard detector.group < match.groups.count, let span = match.groups[detector.group],
-        !span.isEmpty
-      else { continue }
+      position = match.whole.isEmpty ? match.whole.upperBound + 1 : match.whole.upperBound
+      guard let span = match.group, !span.isEmpty else { continue }
       let value = UnsafeRawBufferPointer(rebasing: subject[span])
       // Cheap checks before the validator: context words are a few byte compares, while some
       // validators (phone numbering plans) run regexes of their own.
@@ -757,3 +756,4 @@ extension DetectorSet {
     }
   }
 }
+

@@ -75,7 +75,7 @@ final class ChunkScanner {
     for c in detectors.scan(segment, field: field, scratch: scratch, limits: &hits) {
       let raw = (recordStart + c.range.lowerBound)..<(recordStart + c.range.upperBound)
       findings.append(
-        makeFinding(c, value: Array(UnsafeRawBufferPointer(rebasing: segment[c.range])), raw: raw, field: field, chunk: chunk))
+        makeFinding(c, value: value(of: c, in: segment), raw: raw, field: field, chunk: chunk))
     }
     for var h in hits {
       h.offset += recordStart
@@ -139,7 +139,7 @@ final class ChunkScanner {
           let raw = mapBack(c.range)
           let shifted = (recordStart + raw.lowerBound)..<(recordStart + raw.upperBound)
           findings.append(
-            makeFinding(c, value: Array(decoded[c.range]), raw: shifted, field: field, chunk: chunk))
+            makeFinding(c, value: value(of: c, in: segment), raw: shifted, field: field, chunk: chunk))
         }
       }
     } else {
@@ -148,13 +148,20 @@ final class ChunkScanner {
         let start = recordStart + rawRange.lowerBound
         let raw = (start + c.range.lowerBound)..<(start + c.range.upperBound)
         findings.append(
-          makeFinding(c, value: Array(UnsafeRawBufferPointer(rebasing: segment[c.range])), raw: raw, field: field, chunk: chunk))
+          makeFinding(c, value: value(of: c, in: segment), raw: raw, field: field, chunk: chunk))
       }
     }
     for var h in hits {
       h.offset = recordStart + rawRange.lowerBound
       limits.append(h)
     }
+  }
+
+  /// The bytes of `c` in `segment`: its normalized form when the detector keeps values as
+  /// they are (the same array, not a second copy).
+  private func value(of c: Candidate, in segment: UnsafeRawBufferPointer) -> [UInt8] {
+    detectors.detectors[c.detector].keepsValue
+      ? c.normalized : Array(UnsafeRawBufferPointer(rebasing: segment[c.range]))
   }
 
   private func makeFinding(

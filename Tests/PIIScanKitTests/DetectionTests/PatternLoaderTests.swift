@@ -209,4 +209,20 @@ import Testing
     #expect(Preview.mask(Array("4111 1111 1111 1111".utf8), spec: .init(style: nil, keepStart: 4, keepEnd: 4)) == "4111 **** **** 1111")
     #expect(Preview.mask(Array("jane@example.com".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil)) == "j***@example.com")
   }
+
+  /// Previews are written into the string's storage: a masked multi-byte character becomes one
+  /// `*`, kept bytes stay, line breaks become spaces, and invalid UTF-8 is repaired to U+FFFD
+  /// (as `String(decoding:as:)` does).
+  @Test func previewsOfNonASCIIAndInvalidBytes() {
+    let spec = DetectorSpec.PreviewSpec(style: nil, keepStart: 1, keepEnd: 1)
+    // "é" (C3 A9) is masked to one `*`; the trailing lone FF is kept and repaired.
+    let value: [UInt8] = [0x41, 0xC3, 0xA9, 0x42, 0x0A, 0x43, 0x44, 0xFF]
+    #expect(Preview.mask(value, spec: spec) == "A** **\u{FFFD}")
+    #expect(
+      Preview.mask(Array("x@é.fr".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil))
+        == "x***@é.fr")
+    #expect(
+      Preview.mask([0xFF] + Array("@a.io".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil))
+        == "\u{FFFD}***@a.io")
+  }
 }
