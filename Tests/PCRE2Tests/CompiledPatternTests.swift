@@ -69,7 +69,9 @@ import Testing
       let p = try CompiledPattern(pattern)
       let scratch = MatchScratch()
       let subject = Array(text.utf8)
-      let match = try subject.withUnsafeBytes { try p.firstMatch(in: $0, from: from, scratch: scratch) }
+      let match = try subject.withUnsafeBytes {
+        try p.firstMatch(in: $0, from: from, scratch: scratch)
+      }
       for group in 0..<4 {
         let span = try subject.withUnsafeBytes {
           try p.firstSpan(in: $0, from: from, group: group, scratch: scratch)

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import PIIScanKit
 
@@ -20,7 +20,8 @@ import TestSupport
     (d.spec.examples?.match ?? []).map { $0.value ?? $0.text }
   }
   static let contextWords: [String] = Array(
-    Set(detectors.flatMap { ($0.spec.context?.words ?? []) + ($0.spec.negativeContext?.words ?? []) })
+    Set(
+      detectors.flatMap { ($0.spec.context?.words ?? []) + ($0.spec.negativeContext?.words ?? []) })
   ).sorted()
 
   static func token(_ rng: inout SeededRandom) -> String {
@@ -63,12 +64,14 @@ import TestSupport
       }
       return out
     case 6:
-      return "2024-0\(rng.int(in: 1...9))-1\(rng.int(in: 0...9))T0\(rng.int(in: 0...9)):1\(rng.int(in: 0...9)):22.\(rng.int(in: 100...999))Z"
+      return
+        "2024-0\(rng.int(in: 1...9))-1\(rng.int(in: 0...9))T0\(rng.int(in: 0...9)):1\(rng.int(in: 0...9)):22.\(rng.int(in: 100...999))Z"
     case 7:
       return (0..<4).map { _ in String(rng.int(in: 0...255)) }.joined(separator: ".")
     case 8:
       let hex = Array("0123456789abcdef")
-      let parts = [8, 4, 4, 4, 12].map { n in String((0..<n).map { _ in hex[rng.int(in: 0...15)] }) }
+      let parts = [8, 4, 4, 4, 12].map { n in String((0..<n).map { _ in hex[rng.int(in: 0...15)] })
+      }
       return parts.joined(separator: "-")
     case 9:
       // Hex groups joined by `:`, `-` or `.` (MAC and IPv6 lookalikes), sometimes with `::`.
@@ -164,7 +167,8 @@ import TestSupport
         case 1: text += addresses[rng.int(in: 0...(addresses.count - 1))]
         case 2:
           // An alphanumeric run (addresses' alphabet, with `1`s and `3`s) of 1 to 80 bytes.
-          text += String((0..<rng.int(in: 1...80)).map { _ in alnum[rng.int(in: 0...(alnum.count - 1))] })
+          text += String(
+            (0..<rng.int(in: 1...80)).map { _ in alnum[rng.int(in: 0...(alnum.count - 1))] })
         case 3: text += String(repeating: " ", count: rng.int(in: 1...60))
         case 4: text += "\n"
         default: text += [" ", "=", ": ", ", ", "/", "-"][rng.int(in: 0...5)]
@@ -187,5 +191,65 @@ import TestSupport
     #expect(failures == 0)
     #expect(reported > 500)
   }
-}
 
+  /// Gated `digits` detectors get no window on a line that none of their words reaches (the
+  /// digit-run pass skips them there). Over long fixed-seed texts of short and long lines
+  /// (some past the 4 KiB line bound), with the detectors' values and words at every distance,
+  /// words whose reach crosses a newline into the next or previous line, and field names that
+  /// do or do not hold a word, the scan reports what the unfiltered scan does.
+  @Test func gatedDigitLinesEqualUnfilteredScan() throws {
+    let digits = Self.detectors.filter { $0.minDigits != nil }
+    let gated = digits.filter { $0.requiresContext }
+    try #require(gated.count > 20)
+    let filtered = DetectorSet(digits)
+    try #require(filtered.gatedDigitDetectors.count == gated.count)
+    let reference = DetectorSet(digits, prefilter: false)
+    let words = Array(Set(gated.flatMap { $0.spec.context?.words ?? [] })).sorted()
+    let values = gated.flatMap { d in (d.spec.examples?.match ?? []).map { $0.value ?? $0.text } }
+    let fields: [String?] = [nil, nil, "/customer/phone", "/meta/comment"]
+    let scratch = ScanScratch()
+    var rng = SeededRandom(seed: 0xD161_7111)
+    var reported = 0
+    var gatedReported = 0
+    var failures = 0
+    let gatedIDs = Set(gated.map(\.id))
+    for _ in 0..<400 {
+      var text = ""
+      let size = rng.int(in: 0...9) == 0 ? 12_000 : 3000
+      while text.utf8.count < size {
+        switch rng.int(in: 0...7) {
+        case 0: text += words[rng.int(in: 0...(words.count - 1))]
+        case 1, 2: text += values[rng.int(in: 0...(values.count - 1))]
+        case 3:
+          // A bare digit run of 6 to 15 digits, sometimes grouped.
+          let n = rng.int(in: 6...15)
+          text += (0..<n).map { i in
+            (i > 0 && rng.int(in: 0...5) == 0 ? [" ", "-", "."][rng.int(in: 0...2)] : "")
+              + String(rng.int(in: 0...9))
+          }.joined()
+        case 4:
+          text += String(repeating: rng.int(in: 0...1) == 0 ? " " : "x", count: rng.int(in: 1...90))
+        case 5: text += rng.int(in: 0...30) == 0 ? String(repeating: "y ", count: 2200) : "\n"
+        default: text += [" ", "=", ": ", ", ", "/", "\n"][rng.int(in: 0...5)]
+        }
+      }
+      let field = fields[rng.int(in: 0...(fields.count - 1))]
+      let bytes = Array(text.utf8)
+      let expected = reference.matches(in: bytes, field: field, scratch: scratch)
+      let got = filtered.matches(in: bytes, field: field, scratch: scratch)
+      reported += expected.count
+      gatedReported += expected.filter { gatedIDs.contains($0.detector) }.count
+      if got != expected {
+        failures += 1
+        if failures <= 3 {
+          Issue.record(
+            "gated digit lines differ (field \(field ?? "none")): reference \(expected.map { "\($0.detector)@\($0.range)" }), filtered \(got.map { "\($0.detector)@\($0.range)" })"
+          )
+        }
+      }
+    }
+    #expect(failures == 0)
+    #expect(reported > 1000)
+    #expect(gatedReported > 300, "gated detectors reported \(gatedReported)")
+  }
+}

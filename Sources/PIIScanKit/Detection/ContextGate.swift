@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The prefilter for detectors with `requires_context`: such a detector can only report a value
 /// that has one of its context words within its context window (or in the field name), so its
 /// regex need not run on windows with no such word nearby.
@@ -102,7 +106,9 @@ struct ContextGate: Sendable {
 
   /// Appends `(start, word id)` for every occurrence of every word in `base[0..<count]`
   /// (ASCII case-insensitive, as context matching is), in offset order.
-  func findHits(in base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]) {
+  func findHits(
+    in base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]
+  ) {
     if count < 2 { return }
     wordBytes.withUnsafeBufferPointer { bytes in
       wordStart.withUnsafeBufferPointer { starts in
@@ -143,7 +149,6 @@ struct ContextGate: Sendable {
     }
   }
 }
-
 
 extension DetectorSet {
   /// Drops the windows of gated detectors that have none of their context words near them,
@@ -207,14 +212,14 @@ extension DetectorSet {
 
   /// Whether the field name (lower-cased) holds one of detector `d`'s context words: every
   /// value of the segment then has context.
-  private func fieldGivesContext(_ d: Int, _ loweredField: [UInt8]?) -> Bool {
+  func fieldGivesContext(_ d: Int, _ loweredField: [UInt8]?) -> Bool {
     guard let lowered = loweredField else { return false }
     return detectors[d].contextWords.contains { lowered.containsSubsequence($0) }
   }
 
   /// `[start - reach, end + reach)` of each hit whose word `isMine`, within the segment,
   /// merged: ascending and disjoint.
-  private func contextSpans(
+  func contextSpans(
     _ gate: ContextGate, hits: [(start: Int, word: Int)], reach: Int, count: Int,
     where isMine: (Int) -> Bool
   ) -> [Range<Int>] {
@@ -228,5 +233,38 @@ extension DetectorSet {
       }
     }
     return spans
+  }
+
+  /// The lines of the segment that a gated `digits` detector's window can overlap one of its
+  /// context spans in: each span widened to the whole lines it touches (newline included),
+  /// merged. A run whose start lies outside all of them is on a line where every gated
+  /// `digits` window would be dropped by ``gateWindows``. Nil when the field name gives one of
+  /// those detectors context (every line then keeps its windows).
+  func gatedDigitLines(
+    _ gate: ContextGate, hits: [(start: Int, word: Int)], base: UnsafePointer<UInt8>, count: Int,
+    field loweredField: [UInt8]?
+  ) -> [Range<Int>]? {
+    if gatedDigitDetectors.contains(where: { fieldGivesContext($0, loweredField) }) { return nil }
+    let spans = contextSpans(gate, hits: hits, reach: gatedDigitReach, count: count) {
+      gatedDigitWords[$0]
+    }
+    var lines: [Range<Int>] = []
+    lines.reserveCapacity(spans.count)
+    for span in spans where !span.isEmpty {
+      var lo = span.lowerBound
+      while lo > 0 && base[lo - 1] != 0x0A { lo -= 1 }
+      var hi = span.upperBound
+      if let nl = memchr(base + span.upperBound - 1, 0x0A, count - span.upperBound + 1) {
+        hi = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+      } else {
+        hi = count
+      }
+      if let last = lines.last, lo <= last.upperBound {
+        lines[lines.count - 1] = last.lowerBound..<max(last.upperBound, hi)
+      } else {
+        lines.append(lo..<hi)
+      }
+    }
+    return lines
   }
 }

@@ -36,13 +36,22 @@ public struct DetectorSet: Sendable {
     /// The smallest `digits` of its detectors: shorter runs skip the class.
     let minDigits: Int
     /// By ascending minimum digits, so a short piece stops at the first it cannot serve.
-    let detectors: [(detector: Int, minDigits: Int, minGroup: Int, requires: UInt8)]
+    /// `gated`: the detector is gated by ``ContextGate`` (see ``gatedDigitWords``).
+    let detectors: [(detector: Int, minDigits: Int, minGroup: Int, requires: UInt8, gated: Bool)]
   }
   /// The classes, flattened for the hot loop (see ``DigitTables``).
   let digitTables: DigitTables
   let smallestDigitRun: Int
   /// Whether a `digits` detector also sets `window` (its windows then follow each anchor).
   let hasWindowedDigitDetector: Bool
+  /// The gated `digits` detectors (each without `window`, so its windows stay inside the line
+  /// of their anchor): a line with none of their words near it gives them no window, which
+  /// ``ContextGate`` would drop anyway, so the digit-run pass skips them there.
+  let gatedDigitDetectors: [Int]
+  /// Per context word id: whether it is a word of a gated `digits` detector.
+  let gatedDigitWords: [Bool]
+  /// The widest context window of the gated `digits` detectors.
+  let gatedDigitReach: Int
   /// Token anchors grouped by their (chars, needs) sets: one pass over a segment per group.
   struct TokenGroup: Sendable {
     /// Per byte: bit 0 set when in `chars`, bit 1 when in `needs` (one load per walked byte).
@@ -107,10 +116,19 @@ public struct DetectorSet: Sendable {
     rareSlot = slots
     rareStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     rareAnchors = lists.flatMap { $0 }
+    let gate = ContextGate(detectors)
+    let usedGate = prefilter && !gate.isEmpty ? gate : nil
+    let gatedDigits = digits.filter { usedGate?.gated[$0] == true && detectors[$0].window == nil }
+    gatedDigitDetectors = gatedDigits
+    gatedDigitWords = (usedGate?.words.indices ?? 0..<0).map { w in
+      gatedDigits.contains { usedGate!.members[$0][w] }
+    }
+    gatedDigitReach = gatedDigits.map { detectors[$0].contextWindow }.max() ?? 0
     var bySeparators: [[UInt8]: [Int]] = [:]
     var classOrder: [[UInt8]] = []
     for i in digits {
-      let key = detectors[i].digitSeparators
+      // The same separators in another order are the same class.
+      let key = detectors[i].digitSeparators.sorted()
       if bySeparators[key] == nil { classOrder.append(key) }
       bySeparators[key, default: []].append(i)
     }
@@ -120,7 +138,7 @@ public struct DetectorSet: Sendable {
       let ds = bySeparators[key]!.map {
         (
           detector: $0, minDigits: detectors[$0].minDigits!, minGroup: detectors[$0].digitGroup,
-          requires: detectors[$0].digitRequires
+          requires: detectors[$0].digitRequires, gated: gatedDigits.contains($0)
         )
       }.sorted { ($0.minDigits, $0.detector) < ($1.minDigits, $1.detector) }
       return DigitRunClass(separator: member, minDigits: ds[0].minDigits, detectors: ds)
@@ -136,12 +154,12 @@ public struct DetectorSet: Sendable {
       if byToken[t.chars]?[t.needs] == nil { tokenOrder.append((t.chars, t.needs)) }
       byToken[t.chars, default: [:]][t.needs, default: []].append(i)
     }
-    let gate = ContextGate(detectors)
-    let usedGate = prefilter && !gate.isEmpty ? gate : nil
     tokenGroups = tokenOrder.map { chars, needs in
       let members = byToken[chars]![needs]!
       let reach: Int?
-      if let usedGate, members.allSatisfy({ usedGate.gated[$0] && detectors[$0].token!.max < Int.max }) {
+      if let usedGate,
+        members.allSatisfy({ usedGate.gated[$0] && detectors[$0].token!.max < Int.max })
+      {
         reach =
           members.map { detectors[$0].contextWindow }.max()!
           + members.map { detectors[$0].token!.max }.max()!
@@ -232,6 +250,10 @@ final class DigitTables: @unchecked Sendable {
   let entryMinDigits: UnsafeMutablePointer<Int>
   let entryMinGroup: UnsafeMutablePointer<Int>
   let entryRequires: UnsafeMutablePointer<UInt8>
+  /// Per entry: its detector is a gated one (``DetectorSet/gatedDigitDetectors``).
+  let entryGated: UnsafeMutablePointer<Bool>
+  /// Bit `c` set when class `c` has an entry that is not gated.
+  let ungatedClasses: UInt64
   /// Per byte: its bit among the union separators (index in `DigitClass.separators`), or 0.
   let separatorBit: UnsafeMutablePointer<UInt8>
   /// Per class: the `separatorBit`s of the separators it allows.
@@ -249,11 +271,13 @@ final class DigitTables: @unchecked Sendable {
     entryMinDigits = .allocate(capacity: max(1, total))
     entryMinGroup = .allocate(capacity: max(1, total))
     entryRequires = .allocate(capacity: max(1, total))
+    entryGated = .allocate(capacity: max(1, total))
     separatorBit = .allocate(capacity: 256)
     separatorBit.initialize(repeating: 0, count: 256)
     for b in 0..<256 { separatorBit[b] = DigitClass.bit(UInt8(b)) }
     classSeparatorBits = .allocate(capacity: max(1, classes.count))
     var at = 0
+    var ungated: UInt64 = 0
     for (c, cls) in classes.enumerated() {
       classSeparatorBits[c] = 0
       for b in 0..<256 where cls.separator[b] {
@@ -267,10 +291,13 @@ final class DigitTables: @unchecked Sendable {
         entryMinDigits[at] = e.minDigits
         entryMinGroup[at] = e.minGroup
         entryRequires[at] = e.requires
+        entryGated[at] = e.gated
+        if !e.gated { ungated |= 1 << UInt64(c) }
         at += 1
       }
     }
     first[classes.count] = at
+    ungatedClasses = ungated
   }
 
   deinit {
@@ -281,6 +308,7 @@ final class DigitTables: @unchecked Sendable {
     entryMinDigits.deallocate()
     entryMinGroup.deallocate()
     entryRequires.deallocate()
+    entryGated.deallocate()
     separatorBit.deallocate()
     classSeparatorBits.deallocate()
   }

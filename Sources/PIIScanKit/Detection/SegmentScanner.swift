@@ -1,7 +1,8 @@
+import PCRE2
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import PCRE2
 
 /// A match that survived validation and context checks, in segment coordinates.
 struct Candidate {
@@ -139,56 +140,82 @@ extension DetectorSet {
       }
       let windowed = hasWindowedDigitDetector
       let groupBuffer = scratch.digitGroups.bounds
+      // The lines where gated detectors may keep a window (nil: all of them).
+      var gatedLines: [Range<Int>]? = nil
+      if !gatedDigitDetectors.isEmpty, let gate = contextGate {
+        if !haveHits {
+          scratch.contextHits.removeAll(keepingCapacity: true)
+          gate.findHits(in: base, count: count, into: &scratch.contextHits)
+          haveHits = true
+        }
+        gatedLines = gatedDigitLines(
+          gate, hits: scratch.contextHits, base: base, count: count, field: loweredField)
+      }
+      let allLines = gatedLines == nil
+      let lineSpans = gatedLines ?? []
       scratch.lineMarks.withUnsafeMutableBufferPointer { marks in
-        var current = 0..<0  // the whole line being collected; empty: none
-        var currentMark = -1
-        forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
-          // How this run's qualified detectors are recorded, decided at its first one.
-          var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
-          var line: Range<Int>? = nil
-          forEachQualified(run: run, digits: digits, base: base, groups: groupBuffer) { d, piece in
-            if mode == 0 {
-              if !current.isEmpty && run.upperBound <= current.upperBound {
-                mode = 1
-              } else {
-                if !current.isEmpty {
-                  for f in flagged {
-                    appendLine(&windows[f], current)
-                    marks[f] = -1
-                  }
-                  flagged.removeAll(keepingCapacity: true)
-                  current = 0..<0
-                }
-                let bounds = lineBounds(of: run, base: base, count: count)
-                let isWholeLine =
-                  (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
-                  && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
-                if isWholeLine && !windowed {
-                  current = bounds
-                  currentMark = bounds.lowerBound
+        lineSpans.withUnsafeBufferPointer { lineSpans in
+          var current = 0..<0  // the whole line being collected; empty: none
+          var currentMark = -1
+          var nextLine = 0  // the first of lineSpans not wholly before the run
+          forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+            var skipGated = false
+            if !allLines {
+              while nextLine < lineSpans.count && lineSpans[nextLine].upperBound <= run.lowerBound {
+                nextLine &+= 1
+              }
+              skipGated =
+                nextLine == lineSpans.count || lineSpans[nextLine].lowerBound > run.lowerBound
+            }
+            // How this run's qualified detectors are recorded, decided at its first one.
+            var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
+            var line: Range<Int>? = nil
+            forEachQualified(
+              run: run, digits: digits, base: base, groups: groupBuffer, skipGated: skipGated
+            ) { d, piece in
+              if mode == 0 {
+                if !current.isEmpty && run.upperBound <= current.upperBound {
                   mode = 1
                 } else {
-                  // Lines longer than the 4 KiB bound keep one window per anchor.
-                  line = bounds
-                  mode = 2
+                  if !current.isEmpty {
+                    for f in flagged {
+                      appendLine(&windows[f], current)
+                      marks[f] = -1
+                    }
+                    flagged.removeAll(keepingCapacity: true)
+                    current = 0..<0
+                  }
+                  let bounds = lineBounds(of: run, base: base, count: count)
+                  let isWholeLine =
+                    (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
+                    && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
+                  if isWholeLine && !windowed {
+                    current = bounds
+                    currentMark = bounds.lowerBound
+                    mode = 1
+                  } else {
+                    // Lines longer than the 4 KiB bound keep one window per anchor.
+                    line = bounds
+                    mode = 2
+                  }
                 }
               }
-            }
-            if mode == 1 {
-              if marks[d] != currentMark {
-                marks[d] = currentMark
-                flagged.append(d)
+              if mode == 1 {
+                if marks[d] != currentMark {
+                  marks[d] = currentMark
+                  flagged.append(d)
+                }
+              } else {
+                appendWindow(
+                  &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
               }
-            } else {
-              appendWindow(
-                &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
             }
           }
-        }
-        if !current.isEmpty {
-          for f in flagged {
-            appendLine(&windows[f], current)
-            marks[f] = -1
+          if !current.isEmpty {
+            for f in flagged {
+              appendLine(&windows[f], current)
+              marks[f] = -1
+            }
           }
         }
       }
@@ -361,7 +388,8 @@ extension DetectorSet {
     var out: [Range<Int>] = [sorted[0]]
     for w in sorted.dropFirst() {
       if w.lowerBound <= out[out.count - 1].upperBound + 1 {
-        out[out.count - 1] = out[out.count - 1].lowerBound..<max(out[out.count - 1].upperBound, w.upperBound)
+        out[out.count - 1] =
+          out[out.count - 1].lowerBound..<max(out[out.count - 1].upperBound, w.upperBound)
       } else {
         out.append(w)
       }
@@ -442,7 +470,8 @@ extension DetectorSet {
         }
         if let ranges = group.needRanges {
           while i &+ 8 <= to {
-            let f = ranges.flags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian)
+            let f = ranges.flags(
+              UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian)
             if f != 0 {
               i &+= f.trailingZeroBitCount &>> 3
               break
@@ -483,11 +512,12 @@ extension DetectorSet {
   @inline(__always)
   private func forEachQualified(
     run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>, groups: UnsafeMutablePointer<Int>,
-    _ body: (Int, Range<Int>) -> Void
+    skipGated: Bool, _ body: (Int, Range<Int>) -> Void
   ) {
     let t = digitTables
     var classes: UInt64 = 0
     for c in 0..<t.classCount where digits >= t.minDigits[c] { classes |= 1 << UInt64(c) }
+    if skipGated { classes &= t.ungatedClasses }
     if classes == 0 { return }
     // One pass: the run's longest group, the separators in it, and the classes some of them
     // would split.
@@ -535,7 +565,9 @@ extension DetectorSet {
       while e < end {
         if pieceDigits < t.entryMinDigits[e] { return }
         let required = t.entryRequires[e]
-        if pieceGroup >= t.entryMinGroup[e] && pieceSeparators & required == required {
+        if pieceGroup >= t.entryMinGroup[e] && pieceSeparators & required == required
+          && !(skipGated && t.entryGated[e])
+        {
           body(t.entryDetector[e], piece)
         }
         e += 1
@@ -756,4 +788,3 @@ extension DetectorSet {
     }
   }
 }
-

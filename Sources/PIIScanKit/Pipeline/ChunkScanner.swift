@@ -28,12 +28,16 @@ final class ChunkScanner {
     case .text:
       scanText(bytes, recordStart: 0, field: nil, chunk: chunk, into: &findings, limits: &limits)
     case .jsonl:
-      RecordFraming.forEachRecord(in: UnsafeRawBufferPointer(rebasing: bytes[0..<chunk.owned]), format: .jsonl) { record in
+      RecordFraming.forEachRecord(
+        in: UnsafeRawBufferPointer(rebasing: bytes[0..<chunk.owned]), format: .jsonl
+      ) { record in
         scanJSONRecord(bytes, record: record, chunk: chunk, into: &findings, limits: &limits)
       }
     case .csv:
       var first = chunk.startsWithHeader
-      RecordFraming.forEachRecord(in: UnsafeRawBufferPointer(rebasing: bytes[0..<chunk.owned]), format: .csv) { record in
+      RecordFraming.forEachRecord(
+        in: UnsafeRawBufferPointer(rebasing: bytes[0..<chunk.owned]), format: .csv
+      ) { record in
         if first {
           first = false
           scanText(bytes, range: record, chunk: chunk, into: &findings, limits: &limits)
@@ -59,11 +63,14 @@ final class ChunkScanner {
   }
 
   private func scanText(
-    _ bytes: UnsafeRawBufferPointer, range: Range<Int>, chunk: Chunk, into findings: inout [Finding],
+    _ bytes: UnsafeRawBufferPointer, range: Range<Int>, chunk: Chunk,
+    into findings: inout [Finding],
     limits: inout [MatchLimitHit]
   ) {
     let segment = UnsafeRawBufferPointer(rebasing: bytes[range])
-    scanText(segment, recordStart: range.lowerBound, field: nil, chunk: chunk, into: &findings, limits: &limits)
+    scanText(
+      segment, recordStart: range.lowerBound, field: nil, chunk: chunk, into: &findings,
+      limits: &limits)
   }
 
   /// Scans `segment` (raw bytes at `recordStart` in the chunk) with no decoding.
@@ -139,7 +146,8 @@ final class ChunkScanner {
           let raw = mapBack(c.range)
           let shifted = (recordStart + raw.lowerBound)..<(recordStart + raw.upperBound)
           findings.append(
-            makeFinding(c, value: value(of: c, in: segment), raw: shifted, field: field, chunk: chunk))
+            makeFinding(
+              c, value: value(of: c, in: segment), raw: shifted, field: field, chunk: chunk))
         }
       }
     } else {
