@@ -26,9 +26,11 @@ struct ContextGate: Sendable {
   private let code: [UInt8]
   /// One bit per key: set when some word may start with those three bytes (32 KiB).
   private let keyBits: [UInt64]
-  /// Per key with its bit set: the slot whose word ids are
-  /// `slotWordIDs[slotStart[slot] ..< slotStart[slot + 1]]`.
-  private let slotOfKey: [Int: Int]
+  /// Per 64-key word of `keyBits`: the set bits in the words before it. A key with its bit set
+  /// has slot `keyRank[key >> 6]` plus the set bits below it in its word (slots are in key
+  /// order); the slot's word ids are `slotWordIDs[slotStart[slot] ..< slotStart[slot + 1]]`.
+  /// (A rank, not a dictionary: it is looked up at every byte whose key bit is set.)
+  private let keyRank: [UInt32]
   private let slotStart: [Int]
   private let slotWordIDs: [Int]
   /// The ids of two-byte words: at the segment's last two bytes they have no third byte.
@@ -79,24 +81,23 @@ struct ContextGate: Sendable {
     }
     self.code = code
     // A word of three or more bytes has one key; a two-byte word has every key it can start.
-    var slotOfKey: [Int: Int] = [:]
-    var lists: [[Int]] = []
+    var idsOfKey: [Int: [Int]] = [:]
     for (id, w) in words.enumerated() {
       let prefix = Int(code[Int(w[0])]) << 12 | Int(code[Int(w[1])]) << 6
       let keys = w.count >= 3 ? [prefix | Int(code[Int(w[2])])] : (0..<64).map { prefix | $0 }
-      for key in keys {
-        if let slot = slotOfKey[key] {
-          lists[slot].append(id)
-        } else {
-          slotOfKey[key] = lists.count
-          lists.append([id])
-        }
-      }
+      for key in keys { idsOfKey[key, default: []].append(id) }
     }
+    let lists = idsOfKey.keys.sorted().map { idsOfKey[$0]! }
     var bits = [UInt64](repeating: 0, count: (1 << 18) / 64)
-    for key in slotOfKey.keys { bits[key >> 6] |= 1 << UInt64(key & 63) }
+    for key in idsOfKey.keys { bits[key >> 6] |= 1 << UInt64(key & 63) }
     keyBits = bits
-    self.slotOfKey = slotOfKey
+    var rank: [UInt32] = []
+    var below: UInt32 = 0
+    for word in bits {
+      rank.append(below)
+      below += UInt32(word.nonzeroBitCount)
+    }
+    keyRank = rank
     slotStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     slotWordIDs = lists.flatMap { $0 }
     shortWordIDs = words.indices.filter { words[$0].count == 2 }
@@ -123,22 +124,27 @@ struct ContextGate: Sendable {
         }
         code.withUnsafeBufferPointer { code in
           keyBits.withUnsafeBufferPointer { bits in
-            slotStart.withUnsafeBufferPointer { slotStart in
-              slotWordIDs.withUnsafeBufferPointer { ids in
-                // The key of the three bytes ending at `i`: a word found there starts at i - 2.
-                var key = Int(code[Int(base[0])]) &<< 6 | Int(code[Int(base[1])])
-                var i = 2
-                while i < count {
-                  key = (key &<< 6 | Int(code[Int(base[i])])) & 0x3FFFF
-                  if bits[key &>> 6] & (1 &<< UInt64(key & 63)) != 0, let slot = slotOfKey[key] {
-                    var k = slotStart[slot]
-                    let end = slotStart[slot &+ 1]
-                    while k < end {
-                      if isWord(ids[k], at: i &- 2) { hits.append((i &- 2, ids[k])) }
-                      k &+= 1
+            keyRank.withUnsafeBufferPointer { rank in
+              slotStart.withUnsafeBufferPointer { slotStart in
+                slotWordIDs.withUnsafeBufferPointer { ids in
+                  // The key of the three bytes ending at `i`: a word found there starts at i - 2.
+                  var key = Int(code[Int(base[0])]) &<< 6 | Int(code[Int(base[1])])
+                  var i = 2
+                  while i < count {
+                    key = (key &<< 6 | Int(code[Int(base[i])])) & 0x3FFFF
+                    let word = bits[key &>> 6]
+                    let bit: UInt64 = 1 &<< UInt64(key & 63)
+                    if word & bit != 0 {
+                      let slot = Int(rank[key &>> 6]) &+ (word & (bit &- 1)).nonzeroBitCount
+                      var k = slotStart[slot]
+                      let end = slotStart[slot &+ 1]
+                      while k < end {
+                        if isWord(ids[k], at: i &- 2) { hits.append((i &- 2, ids[k])) }
+                        k &+= 1
+                      }
                     }
+                    i &+= 1
                   }
-                  i &+= 1
                 }
               }
             }
