@@ -26,13 +26,16 @@ public struct DigestingSource<Base: ByteSource>: ByteSource {
   private var base: Base
   private var hasher = SHA256()
   private var isFinished = false
+  /// False: bytes are only counted, and `stats.sha256Hex` stays nil.
+  private let hashes: Bool
   /// The statistics this source fills.
   public let stats: RawStats
 
-  /// Wraps `base`, recording into `stats`.
-  public init(_ base: Base, stats: RawStats = RawStats()) {
+  /// Wraps `base`, recording into `stats`; with `hashes` false it only counts.
+  public init(_ base: Base, stats: RawStats = RawStats(), hashes: Bool = true) {
     self.base = base
     self.stats = stats
+    self.hashes = hashes
   }
 
   /// Reads from the base, hashing and counting what it returns.
@@ -40,11 +43,11 @@ public struct DigestingSource<Base: ByteSource>: ByteSource {
     guard !buffer.isEmpty, !isFinished else { return 0 }
     let n = try base.read(into: buffer)
     if n > 0 {
-      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+      if hashes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
       stats.byteCount += n
     } else {
       isFinished = true
-      stats.sha256Hex = Self.hex(hasher.finalize())
+      if hashes { stats.sha256Hex = Self.hex(hasher.finalize()) }
     }
     return n
   }

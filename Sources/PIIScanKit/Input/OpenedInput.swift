@@ -31,10 +31,10 @@ public struct OpenedInput {
 /// ``PeekableSource`` (the sniffed bytes are replayed) → ``ZstdSource`` / ``GzipSource`` or
 /// nothing. Throws ``ScanError`` `.unreadable` if the file cannot be opened or its first bytes
 /// cannot be read.
-public func openInput(_ path: String) throws -> OpenedInput {
+public func openInput(_ path: String, digest: Bool = true) throws -> OpenedInput {
   let file = path == "-" ? FileSource.standardInput() : try FileSource(path: path)
   let stats = RawStats()
-  var peekable = PeekableSource(DigestingSource(file, stats: stats))
+  var peekable = PeekableSource(DigestingSource(file, stats: stats, hashes: digest))
   let magic = try peekable.peek(Compression.sniffLength)
   let compression = magic.withUnsafeBytes { Compression.sniff($0) }
   let source: any ByteSource

@@ -30,7 +30,7 @@ struct ChunkReader {
     var outcome = Outcome()
     let opened: OpenedInput
     do {
-      opened = try openInput(file.path)
+      opened = try openInput(file.path, digest: options.digestsInputs)
     } catch let error as ScanError {
       outcome.error = error.at(path: file.path)
       return outcome

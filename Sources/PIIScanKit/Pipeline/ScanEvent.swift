@@ -41,7 +41,8 @@ public struct FileReport: Sendable {
   public var format: InputFormat?
   /// Bytes read from the file (compressed bytes for compressed inputs).
   public var rawBytes: Int = 0
-  /// SHA-256 (hex) of the raw bytes, when the whole file was read.
+  /// SHA-256 (hex) of the raw bytes, when the whole file was read and
+  /// ``ScanOptions/digestsInputs`` is on.
   public var rawSHA256: String?
   /// Decompressed bytes scanned.
   public var bytes: Int = 0

@@ -1,7 +1,8 @@
+import PCRE2
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import PCRE2
 
 /// User choices for a scan; every field has a sensible default.
 public struct ScanOptions: Sendable {
@@ -28,6 +29,10 @@ public struct ScanOptions: Sendable {
   public var fieldScope = FieldScope()
   /// PCRE2 limits per match attempt.
   public var matchLimits = MatchScratch.Limits()
+  /// Hash each input's raw bytes (SHA-256) into its ``FileReport/rawSHA256``, for catalogs,
+  /// lineage manifests and sweeps. A plain scan that records neither turns it off: hashing
+  /// costs about as much as reading the file.
+  public var digestsInputs: Bool = true
 
   public init() {}
 

@@ -30,10 +30,13 @@ extension PIIScanCommand {
           piiscan scan data.csv --enable email,credit_card --key-file team.key
         """)
 
-    @Argument(help: ArgumentHelp("Files or directories to scan; - for standard input.", valueName: "input"))
+    @Argument(
+      help: ArgumentHelp("Files or directories to scan; - for standard input.", valueName: "input"))
     var inputs: [String] = []
 
-    @Option(help: ArgumentHelp("Write findings as JSON Lines to this file (- for stdout).", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "Write findings as JSON Lines to this file (- for stdout).", valueName: "file"))
     var findings: String?
 
     @OptionGroup var detection: DetectionOptions
@@ -62,9 +65,12 @@ extension PIIScanCommand {
         Console.error(error)
         throw Exit.error
       }
+      var scanOptions = options
+      // Input hashes are for the catalog and the manifest; a plain scan skips them.
+      scanOptions.digestsInputs = lineage.isRequested || catalog.catalog != nil
       var run = ScanRun(
         inputs: inputs, findingsPath: findings, detectors: detectors, fingerprinter: fingerprinter,
-        options: options, output: output)
+        options: scanOptions, output: output)
       run.catalogPath = catalog.catalog
       // With a catalog, a manifest is written next to it even without --manifest.
       if lineage.isRequested || catalog.catalog != nil {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TestSupport
 import Testing
@@ -10,7 +11,9 @@ import Testing
 
   /// Findings without the source path, for comparing the same content under different names.
   func shape(_ findings: [Finding]) -> [String] {
-    findings.map { "\($0.offset)+\($0.length) L\($0.line) \($0.detector) \($0.field ?? "-") \($0.validated) \($0.fingerprint)" }
+    findings.map {
+      "\($0.offset)+\($0.length) L\($0.line) \($0.detector) \($0.field ?? "-") \($0.validated) \($0.fingerprint)"
+    }
   }
 
   static let corpusFiles = ["logs/app.log", "datasets/train.jsonl", "datasets/customers.csv"]
@@ -52,7 +55,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let plain = try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("logs/app.log")))
     let half = plain.firstIndex(of: 0x0A, after: plain.count / 2)!
-    let first = plain[..<half], second = plain[half...]
+    let first = plain[..<half]
+    let second = plain[half...]
     func tool(_ args: [String], _ input: Data) throws -> Data {
       let r = try Fixtures.run(args[0], Array(args.dropFirst()), input: input)
       #expect(r.status == 0)
@@ -63,7 +67,10 @@ import Testing
       ("one.gz", try tool(["gzip", "-c"], plain)),
       ("multi.gz", try tool(["gzip", "-c"], Data(first)) + tool(["gzip", "-c"], Data(second))),
       ("one.zst", try tool(["zstd", "-q", "-c"], plain)),
-      ("multi.zst", try tool(["zstd", "-q", "-c"], Data(first)) + tool(["zstd", "-q", "-c"], Data(second))),
+      (
+        "multi.zst",
+        try tool(["zstd", "-q", "-c"], Data(first)) + tool(["zstd", "-q", "-c"], Data(second))
+      ),
       ("stream.zst", try tool(["sh", "-c", "cat | zstd -q -c --no-content-size"], plain)),
     ]
     var shapes: [[String]] = []
@@ -107,7 +114,8 @@ import Testing
     var rng = SeededRandom(seed: 7)
     var text = ""
     for i in 0..<80_000 {
-      text += "line \(i) user\(rng.next() % 1_000_000)@example.com code \(rng.next() % 1_000_000_007)\n"
+      text +=
+        "line \(i) user\(rng.next() % 1_000_000)@example.com code \(rng.next() % 1_000_000_007)\n"
     }
     let plain = Data(text.utf8)
     let zst = try Fixtures.run("zstd", ["-q", "-c"], input: plain).stdout
@@ -115,7 +123,9 @@ import Testing
     try zst.prefix(zst.count * 2 / 3).write(to: cut)
     let whole = dir.appendingPathComponent("whole.log")
     try plain.write(to: whole)
-    let sink = runScan([cut.path, dir.appendingPathComponent("missing.log").path, whole.path], detectors: Self.detectors)
+    let sink = runScan(
+      [cut.path, dir.appendingPathComponent("missing.log").path, whole.path],
+      detectors: Self.detectors)
     #expect(sink.reports.count == 2)
     #expect(sink.reports[0].status == .failed)
     #expect(sink.reports[0].error?.code == .truncated)
@@ -131,7 +141,9 @@ import Testing
   @Test func corruptGzipIsAnErrorForThatFile() throws {
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    var gz = try Fixtures.run("gzip", ["-c"], input: Data(String(repeating: "mail jane@example.com ok\n", count: 2000).utf8)).stdout
+    var gz = try Fixtures.run(
+      "gzip", ["-c"], input: Data(String(repeating: "mail jane@example.com ok\n", count: 2000).utf8)
+    ).stdout
     gz[gz.count - 6] ^= 0xFF  // CRC32 trailer
     let url = dir.appendingPathComponent("bad.gz")
     try gz.write(to: url)
@@ -199,10 +211,32 @@ import Testing
     #expect(sink.reports.first?.bytes == 0)
   }
 
+  /// Each input's raw SHA-256 is in its report by default, and absent (with the same findings
+  /// and byte counts) when `digestsInputs` is off, as a plain CLI scan runs.
+  @Test func inputsAreHashedOnlyWhenAsked() throws {
+    let path = Fixtures.corpus("logs/app.log")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let hashed = runScan([path], detectors: Self.detectors)
+    var off = ScanOptions()
+    off.digestsInputs = false
+    let plain = runScan([path], detectors: Self.detectors, options: off)
+    #expect(hashed.reports.first?.rawSHA256 == SHA256.hash(data: bytes).hexString)
+    #expect(plain.reports.first?.rawSHA256 == nil)
+    #expect(plain.reports.first?.rawBytes == bytes.count)
+    #expect(plain.findings.map(\.offset) == hashed.findings.map(\.offset))
+    #expect(!plain.findings.isEmpty)
+  }
+
   @Test func fingerprintsDependOnTheKeyOnly() {
-    let a = runScan([Fixtures.corpus("datasets/customers.csv")], detectors: Self.detectors, key: Array("key-one-0123456789abcdef".utf8))
-    let b = runScan([Fixtures.corpus("datasets/customers.csv")], detectors: Self.detectors, key: Array("key-one-0123456789abcdef".utf8))
-    let c = runScan([Fixtures.corpus("datasets/customers.csv")], detectors: Self.detectors, key: Array("key-two-0123456789abcdef".utf8))
+    let a = runScan(
+      [Fixtures.corpus("datasets/customers.csv")], detectors: Self.detectors,
+      key: Array("key-one-0123456789abcdef".utf8))
+    let b = runScan(
+      [Fixtures.corpus("datasets/customers.csv")], detectors: Self.detectors,
+      key: Array("key-one-0123456789abcdef".utf8))
+    let c = runScan(
+      [Fixtures.corpus("datasets/customers.csv")], detectors: Self.detectors,
+      key: Array("key-two-0123456789abcdef".utf8))
     #expect(a.findings.map(\.fingerprint) == b.findings.map(\.fingerprint))
     #expect(Set(a.findings.map(\.fingerprint)).isDisjoint(with: c.findings.map(\.fingerprint)))
   }
