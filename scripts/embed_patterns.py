@@ -20,7 +20,7 @@ DETECTOR_FIELDS = [
     ("regex", "regex", "str"), ("group", "group", "int"), ("flags", "flags", "str"),
     ("keywords", "keywords", "[str]"), ("digits", "digits", "int"),
     ("digitSeparators", "digit_separators", "str"), ("digitGroup", "digit_group", "int"),
-    ("digitRequires", "digit_requires", "str"),
+    ("digitRequires", "digit_requires", "str"), ("digitLead", "digit_lead", "int"),
     ("token", "token", "token"), ("window", "window", "int"), ("normalize", "normalize", "str"), ("fold", "fold", "str"),
     ("validator", "validator", "str"), ("context", "context", "context"),
     ("negativeContext", "negative_context", "context"),

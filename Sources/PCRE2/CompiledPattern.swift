@@ -25,6 +25,8 @@ public final class CompiledPattern: @unchecked Sendable {
     public static let multiline = Options(rawValue: PCRE2_MULTILINE)
     public static let dotAll = Options(rawValue: PCRE2_DOTALL)
     public static let extended = Options(rawValue: PCRE2_EXTENDED)
+    /// Allows a `startLimit` in ``CompiledPattern/firstSpan(in:from:group:scratch:startLimit:)``.
+    public static let offsetLimit = Options(rawValue: PCRE2_USE_OFFSET_LIMIT)
   }
 
   /// Compiles `pattern` (`pcre2_compile_8`), then JIT-compiles it (`pcre2_jit_compile_8`).
@@ -97,11 +99,18 @@ extension CompiledPattern {
   /// group array (a scan asks this once per candidate).
   ///
   /// Same semantics as ``firstMatch(in:from:scratch:)``: bytes before `from` are visible to
-  /// lookbehinds, and a limit hit throws.
+  /// lookbehinds, and a limit hit throws. With `startLimit` (the pattern must be compiled with
+  /// ``Options/offsetLimit``), a match must start at or before that offset, while the bytes
+  /// after it stay visible to the match and its lookaheads (PCRE2's offset limit).
   public func firstSpan(
-    in subject: UnsafeRawBufferPointer, from start: Int, group: Int, scratch: MatchScratch
+    in subject: UnsafeRawBufferPointer, from start: Int, group: Int, scratch: MatchScratch,
+    startLimit: Int? = nil
   ) throws -> (whole: Range<Int>, group: Range<Int>?)? {
     precondition(start >= 0 && start <= subject.count, "match start must lie within the subject")
+    if let startLimit {
+      pcre2_set_offset_limit_8(scratch.context, startLimit)
+    }
+    defer { if startLimit != nil { pcre2_set_offset_limit_8(scratch.context, CPCRE2_unset()) } }
     var empty: UInt8 = 0
     let rc: Int32 = withUnsafeMutablePointer(to: &empty) { emptyPointer in
       let base =

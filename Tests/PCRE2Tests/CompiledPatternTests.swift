@@ -89,4 +89,23 @@ import Testing
     }
     #expect(error?.isLimit == true)
   }
+
+  /// A start limit bounds where a match may start, not what it may read: a match starting at
+  /// the limit still runs past it, lookaheads see the bytes after it, and the limit does not
+  /// stay set for the next call.
+  @Test func startLimitBoundsTheStartOnly() throws {
+    let p = try CompiledPattern(#"\d{3}(?!x)"#, options: .offsetLimit)
+    let scratch = MatchScratch()
+    let subject = Array("ab 123x 456 789".utf8)
+    func span(_ from: Int, _ limit: Int?) throws -> Range<Int>? {
+      try subject.withUnsafeBytes {
+        try p.firstSpan(in: $0, from: from, group: 0, scratch: scratch, startLimit: limit)?.whole
+      }
+    }
+    // "123" is followed by x: the lookahead sees it although it lies past the limit.
+    #expect(try span(0, 4) == nil)
+    #expect(try span(0, 8) == 8..<11, "a match starting at the limit reads past it")
+    #expect(try span(0, 7) == nil)
+    #expect(try span(9, nil) == 12..<15, "no limit left from the previous call")
+  }
 }

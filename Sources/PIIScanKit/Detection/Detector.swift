@@ -21,6 +21,9 @@ public final class Detector: Sendable {
   let digitGroup: Int
   /// Bits (by index in `DigitClass.separators`) of the separators the run must hold.
   let digitRequires: UInt8
+  /// `digit_lead`: the regex runs from this many bytes before each qualifying digit piece to
+  /// the piece's end, not over the piece's line.
+  let digitLead: Int?
   let token: TokenAnchor?
   let window: Int?
   let normalizeSet: [Bool]  // 256 entries: strip this byte
@@ -71,6 +74,18 @@ public final class Detector: Sendable {
       default: throw fail("flags", "unknown flag '\(flag)'; use i, m, s or x")
       }
     }
+    if let lead = spec.digitLead {
+      guard spec.digits != nil, lead >= 0 else {
+        throw fail("digit_lead", "needs `digits` and must be at least 0")
+      }
+      guard (spec.keywords ?? []).isEmpty, spec.token == nil, spec.window == nil else {
+        throw fail(
+          "digit_lead",
+          "only for a detector anchored by `digits` alone (no keywords, token or window)")
+      }
+      options.insert(.offsetLimit)
+    }
+    digitLead = spec.digitLead
     do {
       pattern = try CompiledPattern(spec.regex, options: options)
     } catch let error as PCRE2Error {
@@ -98,7 +113,8 @@ public final class Detector: Sendable {
     if let bad = separators.first(where: { DigitClass.table[Int($0)] != 2 }) {
       throw fail(
         "digit_separators",
-        "'\(Character(Unicode.Scalar(bad)))' is not a digit-run separator; use some of \"\(DigitClass.separators)\"")
+        "'\(Character(Unicode.Scalar(bad)))' is not a digit-run separator; use some of \"\(DigitClass.separators)\""
+      )
     }
     if spec.digitSeparators != nil && spec.digits == nil {
       throw fail("digit_separators", "needs `digits`")
@@ -200,9 +216,11 @@ public final class Detector: Sendable {
       parts.append("token=\(t.chars)|\(t.needs)|\(t.min)|\(t.max ?? -1)|\(t.needsCount ?? 1)")
     }
     if let g = s.digitGroup { parts.append("digit_group=\(g)") }
+    if let l = s.digitLead { parts.append("digit_lead=\(l)") }
     if let r = s.digitRequires { parts.append("digit_requires=\(r)") }
     if let c = s.context {
-      parts.append("context=\(c.words.joined(separator: "\u{1}"))|\(c.window ?? 48)|\(c.boost ?? 0.1)")
+      parts.append(
+        "context=\(c.words.joined(separator: "\u{1}"))|\(c.window ?? 48)|\(c.boost ?? 0.1)")
     }
     if let n = s.negativeContext {
       parts.append("negative_context=\(n.words.joined(separator: "\u{1}"))|\(n.window ?? 24)")
@@ -256,7 +274,9 @@ struct ByteSet: Sendable, Hashable {
 extension String {
   var isSnakeCaseIdentifier: Bool {
     guard let first = utf8.first, first >= 0x61 && first <= 0x7A else { return false }
-    return utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+    return utf8.allSatisfy {
+      ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F
+    }
   }
 }
 
@@ -286,4 +306,3 @@ extension Sequence where Element == UInt8 {
 func lowerHexDigit(_ nibble: UInt8) -> UInt8 {
   nibble < 10 ? 0x30 + nibble : 0x57 + nibble
 }
-

@@ -44,6 +44,8 @@ public struct DetectorSet: Sendable {
   let smallestDigitRun: Int
   /// Whether a `digits` detector also sets `window` (its windows then follow each anchor).
   let hasWindowedDigitDetector: Bool
+  /// Per detector: its `digit_lead`, or -1 (its digit anchors flag whole lines).
+  let digitLeads: [Int]
   /// The gated `digits` detectors (each without `window`, so its windows stay inside the line
   /// of their anchor): a line with none of their words near it gives them no window, which
   /// ``ContextGate`` would drop anyway, so the digit-run pass skips them there.
@@ -146,6 +148,7 @@ public struct DetectorSet: Sendable {
     smallestDigitRun = digitClasses.map(\.minDigits).min() ?? Int.max
     digitTables = DigitTables(digitClasses)
     hasWindowedDigitDetector = digits.contains { detectors[$0].window != nil }
+    digitLeads = detectors.map { prefilter ? $0.digitLead ?? -1 : -1 }
     self.unfiltered = unfiltered
     var byToken: [ByteSet: [ByteSet: [Int]]] = [:]
     var tokenOrder: [(ByteSet, ByteSet)] = []

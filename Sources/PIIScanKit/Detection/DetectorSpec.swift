@@ -26,6 +26,11 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
   public var digitGroup: Int?
   /// Separators every match holds (each of them) between its digits: `.-` for a CPF.
   public var digitRequires: String?
+  /// A promise that narrows where the regex runs: every match lies within the `digits` piece
+  /// that qualifies it, starting at most this many bytes before the piece's first digit (0 when
+  /// matches start with a digit, 1 for a leading `(`). The regex then runs only from there to
+  /// the piece's end (its lookarounds still see the whole line) instead of over the line.
+  public var digitLead: Int?
   /// A token every match lies in: a maximal run of `chars` bytes, `min` to `max` long, holding at
   /// least `needs_count` bytes of `needs`.
   public var token: TokenSpec?
@@ -65,6 +70,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     case digitSeparators = "digit_separators"
     case digitGroup = "digit_group"
     case digitRequires = "digit_requires"
+    case digitLead = "digit_lead"
     case negativeContext = "negative_context"
   }
 

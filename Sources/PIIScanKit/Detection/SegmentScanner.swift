@@ -155,66 +155,81 @@ extension DetectorSet {
       let lineSpans = gatedLines ?? []
       scratch.lineMarks.withUnsafeMutableBufferPointer { marks in
         lineSpans.withUnsafeBufferPointer { lineSpans in
-          var current = 0..<0  // the whole line being collected; empty: none
-          var currentMark = -1
-          var nextLine = 0  // the first of lineSpans not wholly before the run
-          forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
-            var skipGated = false
-            if !allLines {
-              while nextLine < lineSpans.count && lineSpans[nextLine].upperBound <= run.lowerBound {
-                nextLine &+= 1
+          digitLeads.withUnsafeBufferPointer { leads in
+            var current = 0..<0  // the whole line being collected; empty: none
+            var currentMark = -1
+            var nextLine = 0  // the first of lineSpans not wholly before the run
+            forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+              var skipGated = false
+              if !allLines {
+                while nextLine < lineSpans.count && lineSpans[nextLine].upperBound <= run.lowerBound
+                {
+                  nextLine &+= 1
+                }
+                skipGated =
+                  nextLine == lineSpans.count || lineSpans[nextLine].lowerBound > run.lowerBound
               }
-              skipGated =
-                nextLine == lineSpans.count || lineSpans[nextLine].lowerBound > run.lowerBound
-            }
-            // How this run's qualified detectors are recorded, decided at its first one.
-            var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
-            var line: Range<Int>? = nil
-            forEachQualified(
-              run: run, digits: digits, base: base, groups: groupBuffer, skipGated: skipGated
-            ) { d, piece in
-              if mode == 0 {
-                if !current.isEmpty && run.upperBound <= current.upperBound {
-                  mode = 1
-                } else {
-                  if !current.isEmpty {
-                    for f in flagged {
-                      appendLine(&windows[f], current)
-                      marks[f] = -1
-                    }
-                    flagged.removeAll(keepingCapacity: true)
-                    current = 0..<0
+              // How this run's qualified detectors are recorded, decided at its first one.
+              var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
+              var line: Range<Int>? = nil
+              forEachQualified(
+                run: run, digits: digits, base: base, groups: groupBuffer, skipGated: skipGated
+              ) { d, piece in
+                let lead = leads[d]
+                if lead >= 0 {
+                  // `digit_lead`: the starts from `lead` bytes before the piece to its end.
+                  let w = max(0, piece.lowerBound - lead)..<piece.upperBound
+                  if let last = windows[d].last, w.lowerBound <= last.upperBound {
+                    windows[d][windows[d].count - 1] =
+                      last.lowerBound..<max(last.upperBound, w.upperBound)
+                  } else {
+                    windows[d].append(w)
                   }
-                  let bounds = lineBounds(of: run, base: base, count: count)
-                  let isWholeLine =
-                    (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
-                    && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
-                  if isWholeLine && !windowed {
-                    current = bounds
-                    currentMark = bounds.lowerBound
+                  return
+                }
+                if mode == 0 {
+                  if !current.isEmpty && run.upperBound <= current.upperBound {
                     mode = 1
                   } else {
-                    // Lines longer than the 4 KiB bound keep one window per anchor.
-                    line = bounds
-                    mode = 2
+                    if !current.isEmpty {
+                      for f in flagged {
+                        appendLine(&windows[f], current)
+                        marks[f] = -1
+                      }
+                      flagged.removeAll(keepingCapacity: true)
+                      current = 0..<0
+                    }
+                    let bounds = lineBounds(of: run, base: base, count: count)
+                    let isWholeLine =
+                      (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
+                      && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
+                    if isWholeLine && !windowed {
+                      current = bounds
+                      currentMark = bounds.lowerBound
+                      mode = 1
+                    } else {
+                      // Lines longer than the 4 KiB bound keep one window per anchor.
+                      line = bounds
+                      mode = 2
+                    }
                   }
                 }
-              }
-              if mode == 1 {
-                if marks[d] != currentMark {
-                  marks[d] = currentMark
-                  flagged.append(d)
+                if mode == 1 {
+                  if marks[d] != currentMark {
+                    marks[d] = currentMark
+                    flagged.append(d)
+                  }
+                } else {
+                  appendWindow(
+                    &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
                 }
-              } else {
-                appendWindow(
-                  &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
               }
             }
-          }
-          if !current.isEmpty {
-            for f in flagged {
-              appendLine(&windows[f], current)
-              marks[f] = -1
+            if !current.isEmpty {
+              for f in flagged {
+                appendLine(&windows[f], current)
+                marks[f] = -1
+              }
             }
           }
         }
@@ -234,10 +249,14 @@ extension DetectorSet {
     scratch.candidates.removeAll(keepingCapacity: true)
     for d in detectors.indices where !scratch.windows[d].isEmpty {
       let windows = merged(scratch.windows[d])
+      let startsOnly = detectors[d].digitLead != nil
       for w in windows {
+        // A `digit_lead` window bounds where matches start; they and their lookarounds
+        // read on through the segment.
         runDetector(
-          d, in: UnsafeRawBufferPointer(start: base, count: w.upperBound), from: w.lowerBound,
-          segment: bytes, field: loweredField, scratch: scratch, limits: &limits)
+          d, in: UnsafeRawBufferPointer(start: base, count: startsOnly ? count : w.upperBound),
+          from: w.lowerBound, startLimit: startsOnly ? w.upperBound : nil, segment: bytes,
+          field: loweredField, scratch: scratch, limits: &limits)
       }
     }
     return resolveOverlaps(scratch.candidates)
@@ -248,7 +267,7 @@ extension DetectorSet {
   /// scan does, so a word on the line after a value counts however the window was cut.
   /// `field` is the field name, lower-cased (it counts as context).
   private func runDetector(
-    _ index: Int, in subject: UnsafeRawBufferPointer, from start: Int,
+    _ index: Int, in subject: UnsafeRawBufferPointer, from start: Int, startLimit: Int?,
     segment: UnsafeRawBufferPointer, field: [UInt8]?, scratch: ScanScratch,
     limits: inout [MatchLimitHit]
   ) {
@@ -258,12 +277,14 @@ extension DetectorSet {
       let found: (whole: Range<Int>, group: Range<Int>?)?
       do {
         found = try detector.pattern.firstSpan(
-          in: subject, from: position, group: detector.group, scratch: scratch.match)
+          in: subject, from: position, group: detector.group, scratch: scratch.match,
+          startLimit: startLimit)
       } catch {
         limits.append(MatchLimitHit(detector: detector.id, offset: position))
         return
       }
       guard let match = found else { return }
+      if let startLimit, match.whole.lowerBound > startLimit { return }
       position = match.whole.isEmpty ? match.whole.upperBound + 1 : match.whole.upperBound
       guard let span = match.group, !span.isEmpty else { continue }
       let value = UnsafeRawBufferPointer(rebasing: subject[span])

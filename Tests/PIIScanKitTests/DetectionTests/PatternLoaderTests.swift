@@ -32,7 +32,9 @@ import Testing
   @Test func badRegexNamesFileDetectorFieldAndOffset() throws {
     let text = yaml(valid.replacingOccurrences(of: "secret\\d+", with: "secret(\\d+"))
     let file = try PatternLoader.parse(text, origin: "bad.yaml")
-    let error = #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "bad.yaml", file: file)]) }
+    let error = #expect(throws: ScanError.self) {
+      try PatternLoader.compile([(origin: "bad.yaml", file: file)])
+    }
     #expect(error?.code == .badPatternFile)
     #expect(error?.path == "bad.yaml")
     #expect(error?.message.contains("detector 'test_word', field 'regex'") == true)
@@ -42,17 +44,23 @@ import Testing
   @Test func unknownValidatorIsAnError() throws {
     let text = yaml(valid + "\n    validator: no_such_check")
     let file = try PatternLoader.parse(text, origin: "v.yaml")
-    let error = #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "v.yaml", file: file)]) }
+    let error = #expect(throws: ScanError.self) {
+      try PatternLoader.compile([(origin: "v.yaml", file: file)])
+    }
     #expect(error?.message.contains("unknown validator 'no_such_check'") == true)
   }
 
   @Test func unknownSchemaVersionIsRejectedClearly() {
-    let error = #expect(throws: ScanError.self) { try PatternLoader.parse(yaml(valid, version: 9), origin: "v9.yaml") }
+    let error = #expect(throws: ScanError.self) {
+      try PatternLoader.parse(yaml(valid, version: 9), origin: "v9.yaml")
+    }
     #expect(error?.message.contains("schema version 9 is not supported") == true)
   }
 
   @Test func missingFieldIsNamed() {
-    let text = yaml(valid.replacingOccurrences(of: "    severity: low\n", with: "").replacingOccurrences(of: "\n    severity: low", with: ""))
+    let text = yaml(
+      valid.replacingOccurrences(of: "    severity: low\n", with: "").replacingOccurrences(
+        of: "\n    severity: low", with: ""))
     let error = #expect(throws: ScanError.self) { try PatternLoader.parse(text, origin: "m.yaml") }
     #expect(error?.message.contains("severity") == true)
   }
@@ -65,7 +73,8 @@ import Testing
     // An unquoted comma in a flow mapping makes the rest of the value a field of its own.
     let comma = #expect(throws: ScanError.self) {
       try PatternLoader.parse(
-        yaml(valid + "\n    examples:\n      match:\n        - {text: secret1, reason: short, plain}"),
+        yaml(
+          valid + "\n    examples:\n      match:\n        - {text: secret1, reason: short, plain}"),
         origin: "t.yaml")
     }
     #expect(comma?.message.contains("field 'examples.match[0]': unknown field 'plain'") == true)
@@ -74,10 +83,27 @@ import Testing
   @Test func digitSeparatorsMustBeRunSeparators() throws {
     let text = yaml(valid + "\n    digits: 3\n    digit_separators: ':'")
     let file = try PatternLoader.parse(text, origin: "s.yaml")
-    let error = #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "s.yaml", file: file)]) }
+    let error = #expect(throws: ScanError.self) {
+      try PatternLoader.compile([(origin: "s.yaml", file: file)])
+    }
     #expect(error?.message.contains("field 'digit_separators'") == true)
-    let group = try PatternLoader.parse(yaml(valid + "\n    digits: 3\n    digit_group: 4"), origin: "g.yaml")
+    let group = try PatternLoader.parse(
+      yaml(valid + "\n    digits: 3\n    digit_group: 4"), origin: "g.yaml")
     #expect(throws: ScanError.self) { try PatternLoader.compile([(origin: "g.yaml", file: group)]) }
+    // digit_lead needs `digits`, is not negative, and stands alone as the anchor.
+    for extra in [
+      "\n    digit_lead: 0", "\n    digits: 3\n    digit_lead: -1",
+      "\n    digits: 3\n    digit_lead: 1\n    keywords: [abc]",
+    ] {
+      let lead = try PatternLoader.parse(yaml(valid + extra), origin: "l.yaml")
+      let error = #expect(throws: ScanError.self) {
+        try PatternLoader.compile([(origin: "l.yaml", file: lead)])
+      }
+      #expect(error?.message.contains("field 'digit_lead'") == true, "\(extra)")
+    }
+    let lead = try PatternLoader.parse(
+      yaml(valid + "\n    digits: 3\n    digit_lead: 2"), origin: "l.yaml")
+    #expect(try PatternLoader.compile([(origin: "l.yaml", file: lead)])[0].digitLead == 2)
   }
 
   @Test func tokenAnchorsAreValidated() throws {
@@ -92,7 +118,8 @@ import Testing
     }
     #expect(try error(#"{chars: "A-Z", needs: "0-9", min: 3}"#)?.contains("token.needs") == true)
     #expect(try error(#"{chars: "Z-A", needs: "A", min: 3}"#)?.contains("token.chars") == true)
-    #expect(try error(#"{chars: "A-Z", needs: "A", min: 5, max: 4}"#)?.contains("token.max") == true)
+    #expect(
+      try error(#"{chars: "A-Z", needs: "A", min: 5, max: 4}"#)?.contains("token.max") == true)
     #expect(try error(#"{chars: "A-Z", needs: "A", min: 0}"#)?.contains("token.min") == true)
     #expect(try error(#"{chars: "a-z0-9", needs: "0-9", min: 7}"#) == nil)
     let unknown = #expect(throws: ScanError.self) {
@@ -106,8 +133,11 @@ import Testing
   /// reports: values that are whole tokens, and none inside longer tokens or across lines.
   @Test func tokenAnchoredDetectorMatchesLikeItsReference() throws {
     let file = try PatternLoader.parse(
-      yaml(valid.replacingOccurrences(of: "secret\\d+", with: "(?<![a-z0-9])[a-z]{3}[0-9]{4}(?![a-z0-9])")
-        + "\n    token: " + #"{chars: "a-z0-9", needs: "0-9", min: 7, max: 7}"#), origin: "t.yaml")
+      yaml(
+        valid.replacingOccurrences(
+          of: "secret\\d+", with: "(?<![a-z0-9])[a-z]{3}[0-9]{4}(?![a-z0-9])")
+          + "\n    token: " + #"{chars: "a-z0-9", needs: "0-9", min: 7, max: 7}"#), origin: "t.yaml"
+    )
     let detectors = try PatternLoader.compile([(origin: "t.yaml", file: file)])
     for text in ["id abc1234 ok", "abc1234x", "x abc12345", "abc1234\nzzz0000"] {
       let bytes = Array(text.utf8)
@@ -115,20 +145,26 @@ import Testing
         DetectorSet(detectors).matches(in: bytes)
           == DetectorSet(detectors, prefilter: false).matches(in: bytes), "\(text)")
     }
-    #expect(DetectorSet(detectors).matches(in: Array("id abc1234 ok".utf8)).map(\.range) == [3..<10])
+    #expect(
+      DetectorSet(detectors).matches(in: Array("id abc1234 ok".utf8)).map(\.range) == [3..<10])
   }
 
   @Test func laterFilesOverrideByID() throws {
     let a = try PatternLoader.parse(yaml(valid), origin: "a.yaml")
-    let b = try PatternLoader.parse(yaml(valid.replacingOccurrences(of: "secret", with: "token")), origin: "b.yaml")
-    let detectors = try PatternLoader.compile([(origin: "a.yaml", file: a), (origin: "b.yaml", file: b)])
+    let b = try PatternLoader.parse(
+      yaml(valid.replacingOccurrences(of: "secret", with: "token")), origin: "b.yaml")
+    let detectors = try PatternLoader.compile([
+      (origin: "a.yaml", file: a), (origin: "b.yaml", file: b),
+    ])
     #expect(detectors.count == 1)
     #expect(detectors[0].origin == "b.yaml")
   }
 
   @Test func filtersRejectUnknownNames() throws {
     let set = try PatternLoader.load()
-    #expect(throws: ScanError.self) { try set.filtered(enable: ["emial"], disable: [], countries: []) }
+    #expect(throws: ScanError.self) {
+      try set.filtered(enable: ["emial"], disable: [], countries: [])
+    }
     let emailOnly = try set.filtered(enable: ["email"], disable: [], countries: [])
     #expect(Set(emailOnly.detectors.map(\.entity)) == ["email"])
     let noSSN = try set.filtered(enable: [], disable: ["us_ssn"], countries: [])
@@ -137,7 +173,10 @@ import Testing
 }
 
 @Suite struct SegmentScannerTests {
-  func detector(_ id: String, _ regex: String, entity: String? = nil, extra: (inout DetectorSpec) -> Void = { _ in }) throws -> Detector {
+  func detector(
+    _ id: String, _ regex: String, entity: String? = nil,
+    extra: (inout DetectorSpec) -> Void = { _ in }
+  ) throws -> Detector {
     var spec = DetectorSpec(
       id: id, entity: entity ?? id, description: id, regex: regex, confidence: 0.5, severity: "low")
     extra(&spec)
@@ -147,7 +186,8 @@ import Testing
   @Test func matchLimitIsReportedNotSilentlyMissed() throws {
     let d = try detector("catastrophic", "(a+)+$")
     let set = DetectorSet([d])
-    let scratch = ScanScratch(limits: MatchScratch.Limits(match: 1000, depth: 100, jitStackBytes: 1 << 20))
+    let scratch = ScanScratch(
+      limits: MatchScratch.Limits(match: 1000, depth: 100, jitStackBytes: 1 << 20))
     var limits: [MatchLimitHit] = []
     let text = Array(String(repeating: "a", count: 40).utf8) + [0x62]
     _ = text.withUnsafeBytes { set.scan($0, field: nil, scratch: scratch, limits: &limits) }
@@ -182,7 +222,9 @@ import Testing
   }
 
   @Test func negativeContextVetoes() throws {
-    let d = try detector("card", "\\d{16}") { $0.negativeContext = .init(words: ["order"], window: 10, boost: nil) }
+    let d = try detector("card", "\\d{16}") {
+      $0.negativeContext = .init(words: ["order"], window: 10, boost: nil)
+    }
     let set = DetectorSet([d])
     #expect(set.matches(in: Array("order 4111111111111111".utf8)).isEmpty)
     #expect(set.matches(in: Array("card 4111111111111111 order".utf8)).count == 1)
@@ -206,8 +248,14 @@ import Testing
       let preview = Preview.mask(Array(value.utf8), spec: spec)
       #expect(preview != value)
     }
-    #expect(Preview.mask(Array("4111 1111 1111 1111".utf8), spec: .init(style: nil, keepStart: 4, keepEnd: 4)) == "4111 **** **** 1111")
-    #expect(Preview.mask(Array("jane@example.com".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil)) == "j***@example.com")
+    #expect(
+      Preview.mask(
+        Array("4111 1111 1111 1111".utf8), spec: .init(style: nil, keepStart: 4, keepEnd: 4))
+        == "4111 **** **** 1111")
+    #expect(
+      Preview.mask(
+        Array("jane@example.com".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil))
+        == "j***@example.com")
   }
 
   /// Previews are written into the string's storage: a masked multi-byte character becomes one
@@ -222,7 +270,8 @@ import Testing
       Preview.mask(Array("x@é.fr".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil))
         == "x***@é.fr")
     #expect(
-      Preview.mask([0xFF] + Array("@a.io".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil))
+      Preview.mask(
+        [0xFF] + Array("@a.io".utf8), spec: .init(style: "email", keepStart: nil, keepEnd: nil))
         == "\u{FFFD}***@a.io")
   }
 }
