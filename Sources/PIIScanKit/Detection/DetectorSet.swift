@@ -46,8 +46,8 @@ public struct DetectorSet: Sendable {
   let hasWindowedDigitDetector: Bool
   /// Per detector: its `digit_lead`, or -1 (its digit anchors flag whole lines).
   let digitLeads: [Int]
-  /// The gated `digits` detectors (each without `window`, so its windows stay inside the line
-  /// of their anchor): a line with none of their words near it gives them no window, which
+  /// The gated `digits` detectors (each without `window` or `digit_lead`, so its windows stay
+  /// inside the line of their anchor): a line with none of their words near it gives them no window, which
   /// ``ContextGate`` would drop anyway, so the digit-run pass skips them there.
   let gatedDigitDetectors: [Int]
   /// Per context word id: whether it is a word of a gated `digits` detector.
@@ -120,7 +120,11 @@ public struct DetectorSet: Sendable {
     rareAnchors = lists.flatMap { $0 }
     let gate = ContextGate(detectors)
     let usedGate = prefilter && !gate.isEmpty ? gate : nil
-    let gatedDigits = digits.filter { usedGate?.gated[$0] == true && detectors[$0].window == nil }
+    // A `digit_lead` window may start on the line before its piece: such a detector is left
+    // to the gate alone.
+    let gatedDigits = digits.filter {
+      usedGate?.gated[$0] == true && detectors[$0].window == nil && detectors[$0].digitLead == nil
+    }
     gatedDigitDetectors = gatedDigits
     gatedDigitWords = (usedGate?.words.indices ?? 0..<0).map { w in
       gatedDigits.contains { usedGate!.members[$0][w] }
