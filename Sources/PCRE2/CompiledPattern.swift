@@ -66,17 +66,7 @@ public final class CompiledPattern: @unchecked Sendable {
     in subject: UnsafeRawBufferPointer, from start: Int, scratch: MatchScratch
   ) throws -> Match? {
     precondition(start >= 0 && start <= subject.count, "match start must lie within the subject")
-    var empty: UInt8 = 0
-    let rc: Int32 = withUnsafeMutablePointer(to: &empty) { emptyPointer in
-      let base =
-        subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        ?? UnsafePointer(emptyPointer)
-      if isJIT {
-        return pcre2_jit_match_8(
-          code, base, subject.count, start, 0, scratch.matchData, scratch.context)
-      }
-      return pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
-    }
+    let rc = match(subject, from: start, scratch: scratch)
     if rc == PCRE2_ERROR_NOMATCH { return nil }
     guard rc > 0 else { throw PCRE2Error(.match, code: rc) }  // limits, JIT stack, bad options
     let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
@@ -111,17 +101,7 @@ extension CompiledPattern {
       pcre2_set_offset_limit_8(scratch.context, startLimit)
     }
     defer { if startLimit != nil { pcre2_set_offset_limit_8(scratch.context, CPCRE2_unset()) } }
-    var empty: UInt8 = 0
-    let rc: Int32 = withUnsafeMutablePointer(to: &empty) { emptyPointer in
-      let base =
-        subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        ?? UnsafePointer(emptyPointer)
-      if isJIT {
-        return pcre2_jit_match_8(
-          code, base, subject.count, start, 0, scratch.matchData, scratch.context)
-      }
-      return pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
-    }
+    let rc = match(subject, from: start, scratch: scratch)
     if rc == PCRE2_ERROR_NOMATCH { return nil }
     guard rc > 0 else { throw PCRE2Error(.match, code: rc) }
     let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
@@ -135,6 +115,27 @@ extension CompiledPattern {
     let a = ovector[2 * group]
     let b = ovector[2 * group + 1]
     return (whole, a == unset || b == unset ? nil : a..<b)
+  }
+}
+
+extension CompiledPattern {
+  /// One `pcre2_jit_match_8` (or `pcre2_match_8`) call: its return code, with the ovector in
+  /// `scratch.matchData`.
+  private func match(_ subject: UnsafeRawBufferPointer, from start: Int, scratch: MatchScratch)
+    -> Int32
+  {
+    var empty: UInt8 = 0
+    return withUnsafeMutablePointer(to: &empty) { emptyPointer in
+      // A non-null pointer even for an empty subject.
+      let base =
+        subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        ?? UnsafePointer(emptyPointer)
+      if isJIT {
+        return pcre2_jit_match_8(
+          code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+      }
+      return pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+    }
   }
 }
 

@@ -259,17 +259,11 @@ extension DetectorSet {
     for span in spans where !span.isEmpty {
       var lo = span.lowerBound
       while lo > 0 && base[lo - 1] != 0x0A { lo -= 1 }
-      var hi = span.upperBound
-      if let nl = memchr(base + span.upperBound - 1, 0x0A, count - span.upperBound + 1) {
-        hi = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-      } else {
-        hi = count
-      }
-      if let last = lines.last, lo <= last.upperBound {
-        lines[lines.count - 1] = last.lowerBound..<max(last.upperBound, hi)
-      } else {
-        lines.append(lo..<hi)
-      }
+      let hi =
+        memchr(base + span.upperBound - 1, 0x0A, count - span.upperBound + 1).map {
+          base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1
+        } ?? count
+      appendLine(&lines, lo..<hi)
     }
     return lines
   }

@@ -178,13 +178,7 @@ extension DetectorSet {
                 let lead = leads[d]
                 if lead >= 0 {
                   // `digit_lead`: the starts from `lead` bytes before the piece to its end.
-                  let w = max(0, piece.lowerBound - lead)..<piece.upperBound
-                  if let last = windows[d].last, w.lowerBound <= last.upperBound {
-                    windows[d][windows[d].count - 1] =
-                      last.lowerBound..<max(last.upperBound, w.upperBound)
-                  } else {
-                    windows[d].append(w)
-                  }
+                  appendLine(&windows[d], max(0, piece.lowerBound - lead)..<piece.upperBound)
                   return
                 }
                 if mode == 0 {
@@ -284,7 +278,6 @@ extension DetectorSet {
         return
       }
       guard let match = found else { return }
-      if let startLimit, match.whole.lowerBound > startLimit { return }
       position = match.whole.isEmpty ? match.whole.upperBound + 1 : match.whole.upperBound
       guard let span = match.group, !span.isEmpty else { continue }
       let value = UnsafeRawBufferPointer(rebasing: subject[span])
@@ -361,8 +354,9 @@ extension DetectorSet {
     }
   }
 
-  /// Adds a whole line to a detector's windows, joining it to the last one when they overlap.
-  private func appendLine(_ windows: inout [Range<Int>], _ line: Range<Int>) {
+  /// Adds a range (a line) to ascending ranges (a detector's windows), joining it to the last one
+  /// when they overlap or touch.
+  func appendLine(_ windows: inout [Range<Int>], _ line: Range<Int>) {
     if let last = windows.last, last.upperBound >= line.lowerBound,
       last.lowerBound <= line.lowerBound
     {
