@@ -32,9 +32,15 @@ struct ScanRun {
     var writer: FindingsWriter? = nil
     var findingsDigest: DigestingSink? = nil
     if let path = findingsPath {
-      let sink = DigestingSink(try openOutput(path))
-      findingsDigest = sink
-      writer = FindingsWriter(output: sink, includeValues: output.includeValues)
+      // The findings file is hashed only for a lineage manifest that records it: SHA-256 over
+      // every byte written costs a tenth of a scan that writes one finding per few hundred bytes.
+      if lineage != nil {
+        let sink = DigestingSink(try openOutput(path))
+        findingsDigest = sink
+        writer = FindingsWriter(output: sink, includeValues: output.includeValues)
+      } else {
+        writer = FindingsWriter(output: try openOutput(path), includeValues: output.includeValues)
+      }
     } else if consumer == nil {
       if Console.stdoutIsTTY {
         sinks.append(HumanFindingsPrinter())
@@ -58,7 +64,8 @@ struct ScanRun {
       fileConsumer = { file in recording.sink.digestingConsumer(for: file, next: next?(file)) }
     }
 
-    let pipeline = ScanPipeline(detectors: detectors, fingerprinter: fingerprinter, options: options)
+    let pipeline = ScanPipeline(
+      detectors: detectors, fingerprinter: fingerprinter, options: options)
     let start = Console.now()
     let progress =
       (!output.quiet && !output.noProgress && Console.stderrIsTTY)
@@ -86,7 +93,8 @@ struct ScanRun {
     }
     if !output.quiet { printSummary(summary, elapsed: elapsed) }
     if let path = output.summaryJSON {
-      let json = summary.json(seconds: elapsed, extra: [("peak_rss_bytes", "\(Console.peakRSSBytes())")])
+      let json = summary.json(
+        seconds: elapsed, extra: [("peak_rss_bytes", "\(Console.peakRSSBytes())")])
       do {
         var sink = try openOutput(path)
         try json.withUnsafeBytes { try sink.write($0) }
