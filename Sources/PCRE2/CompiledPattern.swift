@@ -17,6 +17,9 @@ public final class CompiledPattern: @unchecked Sendable {
   let code: OpaquePointer
   /// True when the JIT compiled this pattern (matching uses `pcre2_jit_match_8`).
   public let isJIT: Bool
+  /// Compiled with ``Options/offsetLimit``: a `startLimit` is honoured (without it the JIT
+  /// ignores the limit and searches to the subject's end).
+  public let allowsStartLimit: Bool
   /// Options used: case-insensitive, multi-line, etc.
   public struct Options: OptionSet, Sendable {
     public let rawValue: UInt32
@@ -45,6 +48,7 @@ public final class CompiledPattern: @unchecked Sendable {
       throw PCRE2Error(.compile, code: errorCode, patternOffset: errorOffset)
     }
     code = compiled
+    allowsStartLimit = options.contains(.offsetLimit)
     isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
   }
 
@@ -97,6 +101,7 @@ extension CompiledPattern {
     startLimit: Int? = nil
   ) throws -> (whole: Range<Int>, group: Range<Int>?)? {
     precondition(start >= 0 && start <= subject.count, "match start must lie within the subject")
+    precondition(startLimit == nil || allowsStartLimit, "a start limit needs Options.offsetLimit")
     if let startLimit {
       pcre2_set_offset_limit_8(scratch.context, startLimit)
     }

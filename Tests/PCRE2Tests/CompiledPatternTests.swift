@@ -108,4 +108,16 @@ import Testing
     #expect(try span(0, 7) == nil)
     #expect(try span(9, nil) == 12..<15, "no limit left from the previous call")
   }
+
+  /// Without `.offsetLimit` the JIT ignores a start limit and searches on to the subject's end
+  /// (a scan of many start windows then turns quadratic): asking for a limit there stops at once.
+  @Test func startLimitWithoutTheOptionStops() async {
+    await #expect(processExitsWith: .failure) {
+      let p = try CompiledPattern(#"\d"#)
+      let subject = Array("a1".utf8)
+      _ = try subject.withUnsafeBytes {
+        try p.firstSpan(in: $0, from: 0, group: 0, scratch: MatchScratch(), startLimit: 1)
+      }
+    }
+  }
 }

@@ -86,6 +86,8 @@ public final class Detector: Sendable {
       options.insert(.offsetLimit)
     }
     digitLead = spec.digitLead
+    // A token anchor's windows are start ranges too (``DetectorSet/startWindowed``).
+    if spec.token != nil && spec.window == nil { options.insert(.offsetLimit) }
     do {
       pattern = try CompiledPattern(spec.regex, options: options)
     } catch let error as PCRE2Error {

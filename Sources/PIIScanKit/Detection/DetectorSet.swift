@@ -46,6 +46,10 @@ public struct DetectorSet: Sendable {
   let hasWindowedDigitDetector: Bool
   /// Per detector: its `digit_lead`, or -1 (its digit anchors flag whole lines).
   let digitLeads: [Int]
+  /// Per detector: its windows bound where matches start, not what the regex reads (a
+  /// `digit_lead` detector, or a `token` one without `window`): the regex then reads on through
+  /// the segment from each window, with PCRE2's offset limit at the window's end.
+  let startWindowed: [Bool]
   /// The gated `digits` detectors (each without `window` or `digit_lead`, so its windows stay
   /// inside the line of their anchor): a line with none of their words near it gives them no window, which
   /// ``ContextGate`` would drop anyway, so the digit-run pass skips them there.
@@ -60,8 +64,9 @@ public struct DetectorSet: Sendable {
     let classes: [UInt8]
     /// (detector, min, max, needs count), in detector order.
     let entries: [(detector: Int, min: Int, max: Int, needsCount: Int)]
-    /// No entry has a `window`: a hit covers its whole line for all of them.
-    let lineWindowed: Bool
+    /// No entry has a `window`: each qualifying token is a window of its own, in which a
+    /// match must start (it lies inside its maximal token, and that token qualifies).
+    let runWindowed: Bool
     /// `needs` as up to three ASCII ranges, for the eight-bytes-at-a-time search; nil when it
     /// takes more (the search then goes byte by byte).
     let needRanges: ByteRanges?
@@ -153,6 +158,9 @@ public struct DetectorSet: Sendable {
     digitTables = DigitTables(digitClasses)
     hasWindowedDigitDetector = digits.contains { detectors[$0].window != nil }
     digitLeads = detectors.map { prefilter ? $0.digitLead ?? -1 : -1 }
+    startWindowed = detectors.map {
+      prefilter && ($0.digitLead != nil || ($0.token != nil && $0.window == nil))
+    }
     self.unfiltered = unfiltered
     var byToken: [ByteSet: [ByteSet: [Int]]] = [:]
     var tokenOrder: [(ByteSet, ByteSet)] = []
@@ -181,7 +189,7 @@ public struct DetectorSet: Sendable {
           let t = detectors[i].token!
           return (detector: i, min: t.min, max: t.max, needsCount: t.needsCount)
         },
-        lineWindowed: members.allSatisfy { detectors[$0].window == nil },
+        runWindowed: members.allSatisfy { detectors[$0].window == nil },
         needRanges: ByteRanges(needs.members), contextReach: reach)
     }
     contextGate = usedGate

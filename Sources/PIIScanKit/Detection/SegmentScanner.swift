@@ -106,26 +106,29 @@ extension DetectorSet {
           of: group, reach: reach, gate: gate, hits: scratch.contextHits, count: count,
           field: loweredField)
       }
+      // Out of the class while tokens are walked: no exclusivity check per token.
+      var windows: [[Range<Int>]] = []
+      swap(&windows, &scratch.windows)
       forEachToken(of: group, in: base, count: count, spans: spans) { run, needed in
-        var line: Range<Int>? = nil
-        var all = true
-        for e in group.entries {
-          guard run.count >= e.min && run.count <= e.max && needed >= e.needsCount else {
-            all = false
-            continue
+        if group.runWindowed {
+          // The token is the window: a match starts inside it (see `startWindowed`).
+          for e in group.entries
+          where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
+            appendLine(&windows[e.detector], run)
           }
-          appendWindow(
-            &scratch.windows[e.detector], anchor: run, detector: e.detector, base: base,
-            count: count, line: &line)
+          return run.upperBound
         }
-        // Every entry now covers the line: later tokens on it add nothing.
-        if all && group.lineWindowed, let l = line,
-          let end = endOfWholeLine(l, base: base, count: count)
-        {
-          return end
+        // Some entry has a `window` (bytes after the token, not a line).
+        var line: Range<Int>? = nil
+        for e in group.entries
+        where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
+          appendWindow(
+            &windows[e.detector], anchor: run, detector: e.detector, base: base,
+            count: count, line: &line)
         }
         return run.upperBound
       }
+      swap(&windows, &scratch.windows)
     }
     // 2. Digit-run anchors.
     // A line holds many digit runs; the line's window is added once, to every detector one of
@@ -242,11 +245,13 @@ extension DetectorSet {
 
     scratch.candidates.removeAll(keepingCapacity: true)
     for d in detectors.indices where !scratch.windows[d].isEmpty {
-      let windows = merged(scratch.windows[d])
-      let startsOnly = detectors[d].digitLead != nil
+      let startsOnly = startWindowed[d]
+      // Start ranges a few bytes apart are joined: one regex call trying a few more starts
+      // costs less than a call per token.
+      let windows = merged(scratch.windows[d], gap: startsOnly ? startWindowGap : 1)
       for w in windows {
-        // A `digit_lead` window bounds where matches start; they and their lookarounds
-        // read on through the segment.
+        // A start window bounds where matches start; they and their lookarounds read on
+        // through the segment.
         runDetector(
           d, in: UnsafeRawBufferPointer(start: base, count: startsOnly ? count : w.upperBound),
           from: w.lowerBound, startLimit: startsOnly ? w.upperBound : nil, segment: bytes,
@@ -389,10 +394,10 @@ extension DetectorSet {
     return lo..<hiLimit
   }
 
-  /// Sorts and joins windows that overlap or are consecutive lines (one byte, the newline,
-  /// apart): one regex call then scans a run of anchored lines, as an unfiltered scan would,
+  /// Sorts and joins windows that overlap or lie at most `gap` bytes apart (1 for lines: the
+  /// newline): one regex call then scans a run of anchored lines, as an unfiltered scan would,
   /// instead of one call per line.
-  private func merged(_ windows: [Range<Int>]) -> [Range<Int>] {
+  private func merged(_ windows: [Range<Int>], gap: Int) -> [Range<Int>] {
     if windows.count < 2 { return windows }
     var isSorted = true
     for i in 1..<windows.count where windows[i].lowerBound < windows[i - 1].lowerBound {
@@ -402,7 +407,7 @@ extension DetectorSet {
     let sorted = isSorted ? windows : windows.sorted { $0.lowerBound < $1.lowerBound }
     var out: [Range<Int>] = [sorted[0]]
     for w in sorted.dropFirst() {
-      if w.lowerBound <= out[out.count - 1].upperBound + 1 {
+      if w.lowerBound <= out[out.count - 1].upperBound + gap {
         out[out.count - 1] =
           out[out.count - 1].lowerBound..<max(out[out.count - 1].upperBound, w.upperBound)
       } else {
@@ -743,6 +748,10 @@ extension DetectorSet {
     return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 }
+
+/// Start windows (``DetectorSet/startWindowed``) at most this many bytes apart are scanned by one
+/// regex call.
+let startWindowGap = 32
 
 /// Room for the separator-free digit groups of one digit run: (start, end) pairs, allocated
 /// once per worker. A run with more groups takes the general splitting path.
