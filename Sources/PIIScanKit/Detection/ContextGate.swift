@@ -111,47 +111,56 @@ struct ContextGate: Sendable {
     in base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]
   ) {
     if count < 2 { return }
-    wordBytes.withUnsafeBufferPointer { bytes in
-      wordStart.withUnsafeBufferPointer { starts in
-        /// Whether word `id` is at `start` (every byte compared: keys are lossy).
-        func isWord(_ id: Int, at start: Int) -> Bool {
-          let lo = starts[id]
-          let n = starts[id &+ 1] &- lo
-          if start &+ n > count { return false }
-          var j = 0
-          while j < n && foldASCII(base[start &+ j]) == bytes[lo &+ j] { j &+= 1 }
-          return j == n
-        }
-        code.withUnsafeBufferPointer { code in
-          keyBits.withUnsafeBufferPointer { bits in
-            keyRank.withUnsafeBufferPointer { rank in
-              slotStart.withUnsafeBufferPointer { slotStart in
-                slotWordIDs.withUnsafeBufferPointer { ids in
-                  // The key of the three bytes ending at `i`: a word found there starts at i - 2.
-                  var key = Int(code[Int(base[0])]) &<< 6 | Int(code[Int(base[1])])
-                  var i = 2
-                  while i < count {
-                    key = (key &<< 6 | Int(code[Int(base[i])])) & 0x3FFFF
-                    let word = bits[key &>> 6]
-                    let bit: UInt64 = 1 &<< UInt64(key & 63)
-                    if word & bit != 0 {
-                      let slot = Int(rank[key &>> 6]) &+ (word & (bit &- 1)).nonzeroBitCount
-                      var k = slotStart[slot]
-                      let end = slotStart[slot &+ 1]
-                      while k < end {
-                        if isWord(ids[k], at: i &- 2) { hits.append((i &- 2, ids[k])) }
-                        k &+= 1
-                      }
-                    }
-                    i &+= 1
-                  }
-                }
-              }
-            }
+    // The loop only rolls the key and tests its bit (under 1% of log bytes have it set); the
+    // rare hits are checked out of line, so the loop's values stay in registers.
+    code.withUnsafeBufferPointer { code in
+      keyBits.withUnsafeBufferPointer { bits in
+        let code = code.baseAddress!
+        let bits = bits.baseAddress!
+        // The key of the three bytes ending at `i`: a word found there starts at i - 2.
+        var key = Int(code[Int(base[0])]) &<< 6 | Int(code[Int(base[1])])
+        var i = 2
+        while i < count {
+          key = (key &<< 6 | Int(code[Int(base[i])])) & 0x3FFFF
+          if (bits[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 {
+            appendWords(ofKey: key, at: i &- 2, base: base, count: count, into: &hits)
           }
+          i &+= 1
         }
-        for id in shortWordIDs where isWord(id, at: count - 2) { hits.append((count - 2, id)) }
       }
+    }
+    for id in shortWordIDs where isWord(id, at: count - 2, base: base, count: count) {
+      hits.append((count - 2, id))
+    }
+  }
+
+  /// Appends the words of `key` (whose bit is set) that occur at `start`.
+  @inline(never)
+  private func appendWords(
+    ofKey key: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int,
+    into hits: inout [(start: Int, word: Int)]
+  ) {
+    let word = keyBits[key &>> 6]
+    let bit: UInt64 = 1 &<< UInt64(key & 63)
+    let slot = Int(keyRank[key &>> 6]) &+ (word & (bit &- 1)).nonzeroBitCount
+    var k = slotStart[slot]
+    let end = slotStart[slot &+ 1]
+    while k < end {
+      let id = slotWordIDs[k]
+      if isWord(id, at: start, base: base, count: count) { hits.append((start, id)) }
+      k &+= 1
+    }
+  }
+
+  /// Whether word `id` is at `start` (every byte compared: keys are lossy).
+  private func isWord(_ id: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int) -> Bool {
+    wordBytes.withUnsafeBufferPointer { bytes in
+      let lo = wordStart[id]
+      let n = wordStart[id &+ 1] &- lo
+      if start &+ n > count { return false }
+      var j = 0
+      while j < n && foldASCII(base[start &+ j]) == bytes[lo &+ j] { j &+= 1 }
+      return j == n
     }
   }
 }
