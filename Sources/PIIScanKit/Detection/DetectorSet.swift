@@ -13,20 +13,26 @@ public struct DetectorSet: Sendable {
 
   struct KeywordAnchor: Sendable {
     let keyword: [UInt8]
-    /// Index in `keyword` of its rarest byte, the one the keyword pass stops at.
-    let rareIndex: Int
+    /// Index in `keyword` of the first byte of its rarest pair of bytes, the pair the keyword
+    /// pass stops at (0 for a one-byte keyword: its byte followed by any byte).
+    let pairIndex: Int
     let detectors: [Int]
     /// Every detector of the anchor runs over whole lines (no `window`): once a line has a
     /// hit, later hits on it add nothing, and the search resumes after the line.
     let lineWindowed: Bool
   }
   let keywordAnchors: [KeywordAnchor]
-  /// Per byte: 0, or 1 + the slot of the anchors whose rarest byte it is; slot `s` holds
-  /// `rareAnchors[rareStart[s] ..< rareStart[s + 1]]`. One pass over a segment then finds every
-  /// keyword's candidates at once.
-  let rareSlot: [UInt8]
-  let rareStart: [Int]
-  let rareAnchors: [Int]
+  /// The keyword pass's stops: one bit per pair of bytes (key `first | second << 8`, a
+  /// little-endian 16-bit load), set when it is some anchor's rarest pair. A set key's slot is
+  /// `pairRank[key >> 6]` plus the set bits below it in its word, and the slot's anchors are
+  /// `pairAnchors[pairStart[slot] ..< pairStart[slot + 1]]`. One pass over a segment then finds
+  /// every keyword's candidates at once, stopping at a few pairs instead of at common bytes.
+  let pairBits: [UInt64]
+  let pairRank: [UInt32]
+  let pairStart: [Int]
+  let pairAnchors: [Int]
+  /// The anchors of one-byte keywords: at the segment's last byte no pair starts.
+  let singleByteAnchors: [Int]
   /// The `digits` detectors grouped by their separator set. A digit run (under the union of
   /// all separators) is split at bytes outside a class's set; each piece then serves the
   /// detectors of that class whose minimum digits and group it meets.
@@ -105,24 +111,36 @@ public struct DetectorSet: Sendable {
       order = []
       digits = []
     }
-    keywordAnchors = order.map { k in
+    let anchors = order.map { k in
       KeywordAnchor(
-        keyword: k, rareIndex: ByteRarity.rarestIndex(in: k), detectors: byKeyword[k]!,
+        keyword: k, pairIndex: ByteRarity.rarestPairIndex(in: k), detectors: byKeyword[k]!,
         lineWindowed: byKeyword[k]!.allSatisfy { detectors[$0].window == nil })
     }
-    var slots = [UInt8](repeating: 0, count: 256)
-    var lists: [[Int]] = []
-    for (a, anchor) in keywordAnchors.enumerated() {
-      let b = Int(anchor.keyword[anchor.rareIndex])
-      if slots[b] == 0 {
-        lists.append([])
-        slots[b] = UInt8(lists.count)
+    keywordAnchors = anchors
+    var anchorsOfPair: [Int: [Int]] = [:]
+    for (a, anchor) in anchors.enumerated() {
+      let first = Int(anchor.keyword[anchor.pairIndex])
+      if anchor.keyword.count == 1 {
+        for second in 0..<256 { anchorsOfPair[first | second << 8, default: []].append(a) }
+      } else {
+        anchorsOfPair[first | Int(anchor.keyword[anchor.pairIndex + 1]) << 8, default: []]
+          .append(a)
       }
-      lists[Int(slots[b]) - 1].append(a)
     }
-    rareSlot = slots
-    rareStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-    rareAnchors = lists.flatMap { $0 }
+    var pairBits = [UInt64](repeating: 0, count: 65536 / 64)
+    for key in anchorsOfPair.keys { pairBits[key >> 6] |= 1 << UInt64(key & 63) }
+    var rank: [UInt32] = []
+    var below: UInt32 = 0
+    for word in pairBits {
+      rank.append(below)
+      below += UInt32(word.nonzeroBitCount)
+    }
+    let lists = anchorsOfPair.keys.sorted().map { anchorsOfPair[$0]! }
+    self.pairBits = pairBits
+    pairRank = rank
+    pairStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    pairAnchors = lists.flatMap { $0 }
+    singleByteAnchors = anchors.indices.filter { anchors[$0].keyword.count == 1 }
     let gate = ContextGate(detectors)
     let usedGate = prefilter && !gate.isEmpty ? gate : nil
     // A `digit_lead` window may start on the line before its piece: such a detector is left
@@ -222,9 +240,9 @@ public struct DetectorSet: Sendable {
   }
 }
 
-/// A fixed estimate of how common each byte is in logs and text, used to pick the byte of a
-/// keyword that the keyword pass stops at (the rarest), as ripgrep's `memchr` crate picks the
-/// byte it searches for.
+/// A fixed estimate of how common each byte is in logs and text, used to pick the pair of bytes
+/// of a keyword that the keyword pass stops at (the rarest), much as ripgrep's `memchr` crate
+/// picks the bytes it searches for.
 enum ByteRarity {
   static func rank(_ b: UInt8) -> Int {
     switch b {
@@ -244,9 +262,18 @@ enum ByteRarity {
     }
   }
 
-  static func rarestIndex(in keyword: [UInt8]) -> Int {
+  /// The index of the first byte of the keyword's rarest pair of adjacent bytes (lowest summed
+  /// rank; the first of equals); 0 for a one-byte keyword.
+  static func rarestPairIndex(in keyword: [UInt8]) -> Int {
     var best = 0
-    for i in keyword.indices where rank(keyword[i]) < rank(keyword[best]) { best = i }
+    var bestRank = Int.max
+    for i in 0..<max(0, keyword.count - 1) {
+      let r = rank(keyword[i]) + rank(keyword[i + 1])
+      if r < bestRank {
+        best = i
+        bestRank = r
+      }
+    }
     return best
   }
 }

@@ -417,46 +417,73 @@ extension DetectorSet {
     return out
   }
 
-  /// Calls `body(anchor, start)` for every occurrence of every keyword, in offset order, from
-  /// one pass over the segment that stops only at bytes some keyword has as its rarest.
-  /// `body` returns the position before which that anchor's later occurrences add nothing;
-  /// `resume` holds it per anchor (all zero on entry).
+  /// Calls `body(anchor, start)` for every occurrence of every keyword, from one pass over the
+  /// segment that stops only at byte pairs some keyword has as its rarest (under 1% of log
+  /// bytes). `body` returns the position before which that anchor's later occurrences add
+  /// nothing; `resume` holds it per anchor (all zero on entry).
   private func forEachKeywordHit(
     in base: UnsafePointer<UInt8>, count: Int, resume: inout [Int], _ body: (Int, Int) -> Int
   ) {
-    rareSlot.withUnsafeBufferPointer { slot in
-      rareStart.withUnsafeBufferPointer { slotStart in
-        rareAnchors.withUnsafeBufferPointer { slotAnchors in
-          resume.withUnsafeMutableBufferPointer { resume in
-            var i = 0
-            while i < count {
-              let s = Int(slot[Int(base[i])])
-              if s == 0 {
-                i += 1
-                continue
-              }
-              var k = slotStart[s - 1]
-              let end = slotStart[s]
-              while k < end {
-                let a = slotAnchors[k]
-                k += 1
-                let anchor = keywordAnchors[a]
-                let start = i - anchor.rareIndex
-                let n = anchor.keyword.count
-                if start < resume[a] || start < 0 || start + n > count { continue }
-                let equal = anchor.keyword.withUnsafeBufferPointer { kp in
-                  var j = 0
-                  while j < n && base[start + j] == kp[j] { j += 1 }
-                  return j == n
-                }
-                if equal { resume[a] = body(a, start) }
-              }
-              i += 1
-            }
+    if count == 0 { return }
+    resume.withUnsafeMutableBufferPointer { resume in
+      /// Checks anchor `a`, whose pair is at `i`.
+      @inline(__always) func check(_ a: Int, at i: Int) {
+        let anchor = keywordAnchors[a]
+        let start = i &- anchor.pairIndex
+        let n = anchor.keyword.count
+        if start < resume[a] || start < 0 || start &+ n > count { return }
+        let equal = anchor.keyword.withUnsafeBufferPointer { kp in
+          var j = 0
+          while j < n && base[start &+ j] == kp[j] { j &+= 1 }
+          return j == n
+        }
+        if equal { resume[a] = body(a, start) }
+      }
+      pairBits.withUnsafeBufferPointer { bits in
+        let bits = bits.baseAddress!
+        let last = count &- 1
+        var i = 0
+        while true {
+          i = nextPairStop(in: base, from: i, to: last, bits: bits)
+          if i >= last { break }
+          let key = pairKey(base, i)
+          let word = bits[key &>> 6]
+          let below = word & ((1 &<< UInt64(key & 63)) &- 1)
+          let slot = Int(pairRank[key &>> 6]) &+ below.nonzeroBitCount
+          var k = pairStart[slot]
+          let end = pairStart[slot &+ 1]
+          while k < end {
+            check(pairAnchors[k], at: i)
+            k &+= 1
           }
+          i &+= 1
+        }
+        for a in singleByteAnchors where base[last] == keywordAnchors[a].keyword[0] {
+          check(a, at: last)
         }
       }
     }
+  }
+
+  /// The first position in `from..<to` whose pair of bytes has its bit set in `bits`, or `to`.
+  /// Out of line, so that its loop keeps everything in registers.
+  @inline(never)
+  private func nextPairStop(
+    in base: UnsafePointer<UInt8>, from: Int, to: Int, bits: UnsafePointer<UInt64>
+  ) -> Int {
+    var i = from
+    while i < to {
+      let key = pairKey(base, i)
+      if (bits[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 { return i }
+      i &+= 1
+    }
+    return to
+  }
+
+  /// The pair key at `i`: `base[i] | base[i + 1] << 8`.
+  @inline(__always)
+  private func pairKey(_ base: UnsafePointer<UInt8>, _ i: Int) -> Int {
+    Int(UInt16(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt16.self)))
   }
 
   /// Calls `body` with each maximal run of the group's `chars` that holds at least one of its
