@@ -153,12 +153,19 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     let written = dir.appendingPathComponent("stdout.gz")
     try r.stdout.write(to: written)
-    let outputs = try #require(
-      try json(dir.appendingPathComponent("run.json"))["outputs"] as? [[String: Any]])
+    let manifest = try json(dir.appendingPathComponent("run.json"))
+    let outputs = try #require(manifest["outputs"] as? [[String: Any]])
     #expect(outputs.count == 1)
     #expect(outputs.first?["path"] as? String == "-")
     #expect(
       outputs.first?["sha256"] as? String == (try ManifestVerifier.sha256(ofFile: written.path)))
+    // Inputs are hashed for the manifest (a redact without lineage or catalog skips it).
+    let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+    #expect(
+      inputs.map { $0["sha256"] as? String }
+        == [
+          try ManifestVerifier.sha256(ofFile: dir.appendingPathComponent("data/app.log.1.gz").path)
+        ])
   }
 
   @Test func failedInputsGetNoOutputEdge() throws {

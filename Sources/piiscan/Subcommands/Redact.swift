@@ -140,6 +140,8 @@ extension PIIScanCommand {
       var options = try detection.scanOptions()
       options.fieldScope = FieldScope(
         fields: fields, skipFields: skipFields, columns: columns, skipColumns: skipColumns)
+      // Input hashes are for the lineage manifest and the catalog only, as in `scan`.
+      options.digestsInputs = lineage.isRequested || catalog.catalog != nil
 
       let policy = try redaction.loadPolicy(detection: detection)
       let fingerprinter = try redaction.fingerprinter(for: policy, detection: detection)
