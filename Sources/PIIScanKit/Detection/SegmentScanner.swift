@@ -418,8 +418,8 @@ extension DetectorSet {
   }
 
   /// Calls `body(anchor, start)` for every occurrence of every keyword, from one pass over the
-  /// segment that stops only at byte pairs some keyword has as its rarest (under 1% of log
-  /// bytes). `body` returns the position before which that anchor's later occurrences add
+  /// segment that stops only at byte pairs some keyword has as its rarest (0.3% of the bench
+  /// log's bytes). `body` returns the position before which that anchor's later occurrences add
   /// nothing; `resume` holds it per anchor (all zero on entry).
   private func forEachKeywordHit(
     in base: UnsafePointer<UInt8>, count: Int, resume: inout [Int], _ body: (Int, Int) -> Int
