@@ -32,15 +32,15 @@ struct ScanRun {
     var writer: FindingsWriter? = nil
     var findingsDigest: DigestingSink? = nil
     if let path = findingsPath {
-      // The findings file is hashed only for a lineage manifest that records it: SHA-256 over
-      // every byte written costs a tenth of a scan that writes one finding per few hundred bytes.
+      // The findings file is hashed only for a lineage manifest that records it (SHA-256 over
+      // every byte written; a dense log writes more JSON than it reads).
+      var sink: any ByteSink = try openOutput(path)
       if lineage != nil {
-        let sink = DigestingSink(try openOutput(path))
-        findingsDigest = sink
-        writer = FindingsWriter(output: sink, includeValues: output.includeValues)
-      } else {
-        writer = FindingsWriter(output: try openOutput(path), includeValues: output.includeValues)
+        let digesting = DigestingSink(sink)
+        findingsDigest = digesting
+        sink = digesting
       }
+      writer = FindingsWriter(output: sink, includeValues: output.includeValues)
     } else if consumer == nil {
       if Console.stdoutIsTTY {
         sinks.append(HumanFindingsPrinter())

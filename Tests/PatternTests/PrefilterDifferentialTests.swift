@@ -110,31 +110,51 @@ import Testing
     }.joined(separator: "\n")
   }
 
-  @Test func prefilteredScanEqualsUnfilteredScan() throws {
-    #expect(Self.detectors.count > 50)
-    let filtered = DetectorSet(Self.detectors)
-    let reference = DetectorSet(Self.detectors, prefilter: false)
+  /// Scans texts with a prefiltered and an unfiltered set, counting the texts where they differ
+  /// and recording the first few differences.
+  struct Differential {
+    let filtered: DetectorSet
+    let reference: DetectorSet
+    let label: String
+    /// Quote the text in a recorded difference (for short texts).
+    var showsText = false
+    var recordFirst = 3
     let scratch = ScanScratch()
-    var rng = SeededRandom(seed: 0x5EED_D16E)
-    var reported = 0
-    var detectorsSeen = Set<String>()
-    var failures = 0
-    for _ in 0..<4000 {
-      let bytes = Array(Self.text(&rng).utf8)
-      let expected = reference.matches(in: bytes, scratch: scratch)
-      let got = filtered.matches(in: bytes, scratch: scratch)
-      reported += expected.count
-      detectorsSeen.formUnion(expected.map(\.detector))
+    private(set) var failures = 0
+
+    /// The reference matches of `bytes`, after comparing them with the prefiltered ones.
+    mutating func compare(_ bytes: [UInt8], field: String? = nil) -> [SegmentMatch] {
+      let expected = reference.matches(in: bytes, field: field, scratch: scratch)
+      let got = filtered.matches(in: bytes, field: field, scratch: scratch)
       if got != expected {
         failures += 1
-        if failures <= 5 {
+        if failures <= recordFirst {
+          let text =
+            showsText ? " on \(String(decoding: bytes, as: UTF8.self).debugDescription)" : ""
           Issue.record(
-            "prefilter differs on \(String(decoding: bytes, as: UTF8.self).debugDescription): reference \(expected.map { "\($0.detector)@\($0.range)" }), prefiltered \(got.map { "\($0.detector)@\($0.range)" })"
+            "\(label) differs (field \(field ?? "none"))\(text): reference \(expected.map { "\($0.detector)@\($0.range)" }), prefiltered \(got.map { "\($0.detector)@\($0.range)" })"
           )
         }
       }
+      return expected
     }
-    #expect(failures == 0)
+  }
+
+  @Test func prefilteredScanEqualsUnfilteredScan() throws {
+    #expect(Self.detectors.count > 50)
+    var check = Differential(
+      filtered: DetectorSet(Self.detectors),
+      reference: DetectorSet(Self.detectors, prefilter: false), label: "prefilter",
+      showsText: true, recordFirst: 5)
+    var rng = SeededRandom(seed: 0x5EED_D16E)
+    var reported = 0
+    var detectorsSeen = Set<String>()
+    for _ in 0..<4000 {
+      let expected = check.compare(Array(Self.text(&rng).utf8))
+      reported += expected.count
+      detectorsSeen.formUnion(expected.map(\.detector))
+    }
+    #expect(check.failures == 0)
     // The text must actually exercise the detectors, or the comparison proves nothing.
     #expect(reported > 2000)
     #expect(detectorsSeen.count > 40, "detectors reported: \(detectorsSeen.sorted())")
@@ -150,15 +170,14 @@ import Testing
     try #require(bitcoin.count == 1)
     let filtered = DetectorSet(bitcoin)
     try #require(filtered.tokenGroups.count == 1 && filtered.tokenGroups[0].contextReach != nil)
-    let reference = DetectorSet(bitcoin, prefilter: false)
+    var check = Differential(
+      filtered: filtered, reference: DetectorSet(bitcoin, prefilter: false), label: "gated walk")
     let words = bitcoin[0].spec.context?.words ?? []
     let addresses = (bitcoin[0].spec.examples?.match ?? []).compactMap(\.value)
     let alnum = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ123456789")
     let fields: [String?] = [nil, "/user/btc_wallet", "/meta/comment"]
-    let scratch = ScanScratch()
     var rng = SeededRandom(seed: 0xB17C_0117)
     var reported = 0
-    var failures = 0
     for _ in 0..<600 {
       var text = ""
       while text.utf8.count < 4000 {
@@ -175,20 +194,9 @@ import Testing
         }
       }
       let field = fields[rng.int(in: 0...(fields.count - 1))]
-      let bytes = Array(text.utf8)
-      let expected = reference.matches(in: bytes, field: field, scratch: scratch)
-      let got = filtered.matches(in: bytes, field: field, scratch: scratch)
-      reported += expected.count
-      if got != expected {
-        failures += 1
-        if failures <= 3 {
-          Issue.record(
-            "gated walk differs (field \(field ?? "none")): reference \(expected.map { "\($0.range)" }), gated \(got.map { "\($0.range)" })"
-          )
-        }
-      }
+      reported += check.compare(Array(text.utf8), field: field).count
     }
-    #expect(failures == 0)
+    #expect(check.failures == 0)
     #expect(reported > 500)
   }
 
@@ -203,15 +211,15 @@ import Testing
     try #require(gated.count > 20)
     let filtered = DetectorSet(digits)
     try #require(filtered.gatedDigitDetectors.count == gated.count)
-    let reference = DetectorSet(digits, prefilter: false)
+    var check = Differential(
+      filtered: filtered, reference: DetectorSet(digits, prefilter: false),
+      label: "gated digit lines")
     let words = Array(Set(gated.flatMap { $0.spec.context?.words ?? [] })).sorted()
     let values = gated.flatMap { d in (d.spec.examples?.match ?? []).map { $0.value ?? $0.text } }
     let fields: [String?] = [nil, nil, "/customer/phone", "/meta/comment"]
-    let scratch = ScanScratch()
     var rng = SeededRandom(seed: 0xD161_7111)
     var reported = 0
     var gatedReported = 0
-    var failures = 0
     let gatedIDs = Set(gated.map(\.id))
     for _ in 0..<400 {
       var text = ""
@@ -234,21 +242,11 @@ import Testing
         }
       }
       let field = fields[rng.int(in: 0...(fields.count - 1))]
-      let bytes = Array(text.utf8)
-      let expected = reference.matches(in: bytes, field: field, scratch: scratch)
-      let got = filtered.matches(in: bytes, field: field, scratch: scratch)
+      let expected = check.compare(Array(text.utf8), field: field)
       reported += expected.count
       gatedReported += expected.filter { gatedIDs.contains($0.detector) }.count
-      if got != expected {
-        failures += 1
-        if failures <= 3 {
-          Issue.record(
-            "gated digit lines differ (field \(field ?? "none")): reference \(expected.map { "\($0.detector)@\($0.range)" }), filtered \(got.map { "\($0.detector)@\($0.range)" })"
-          )
-        }
-      }
     }
-    #expect(failures == 0)
+    #expect(check.failures == 0)
     #expect(reported > 1000)
     #expect(gatedReported > 300, "gated detectors reported \(gatedReported)")
   }

@@ -24,15 +24,8 @@ struct ContextGate: Sendable {
   /// Per byte: a 6-bit code (letters folded to 1...26, digits 27, other ASCII 28...31, other
   /// bytes 32...63). Three codes make an 18-bit key for the bytes that may start a word.
   private let code: [UInt8]
-  /// One bit per key: set when some word may start with those three bytes (32 KiB).
-  private let keyBits: [UInt64]
-  /// Per 64-key word of `keyBits`: the set bits in the words before it. A key with its bit set
-  /// has slot `keyRank[key >> 6]` plus the set bits below it in its word (slots are in key
-  /// order); the slot's word ids are `slotWordIDs[slotStart[slot] ..< slotStart[slot + 1]]`.
-  /// (A rank, not a dictionary: it is looked up at every byte whose key bit is set.)
-  private let keyRank: [UInt32]
-  private let slotStart: [Int]
-  private let slotWordIDs: [Int]
+  /// Per key: the ids of the words that may start with those three bytes (a 32 KiB bit table).
+  private let wordsOfKey: KeyedLists
   /// The ids of two-byte words: at the segment's last two bytes they have no third byte.
   private let shortWordIDs: [Int]
   /// Every word's bytes back to back: word `w` is `wordBytes[wordStart[w] ..< wordStart[w + 1]]`.
@@ -87,19 +80,7 @@ struct ContextGate: Sendable {
       let keys = w.count >= 3 ? [prefix | Int(code[Int(w[2])])] : (0..<64).map { prefix | $0 }
       for key in keys { idsOfKey[key, default: []].append(id) }
     }
-    let lists = idsOfKey.keys.sorted().map { idsOfKey[$0]! }
-    var bits = [UInt64](repeating: 0, count: (1 << 18) / 64)
-    for key in idsOfKey.keys { bits[key >> 6] |= 1 << UInt64(key & 63) }
-    keyBits = bits
-    var rank: [UInt32] = []
-    var below: UInt32 = 0
-    for word in bits {
-      rank.append(below)
-      below += UInt32(word.nonzeroBitCount)
-    }
-    keyRank = rank
-    slotStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-    slotWordIDs = lists.flatMap { $0 }
+    wordsOfKey = KeyedLists(keyCount: 1 << 18, lists: idsOfKey)
     shortWordIDs = words.indices.filter { words[$0].count == 2 }
     wordBytes = words.flatMap { $0 }
     wordStart = words.reduce(into: [0]) { $0.append($0.last! + $1.count) }
@@ -114,7 +95,7 @@ struct ContextGate: Sendable {
     // The loop only rolls the key and tests its bit (under 1% of log bytes have it set); the
     // rare hits are checked out of line, so the loop's values stay in registers.
     code.withUnsafeBufferPointer { code in
-      keyBits.withUnsafeBufferPointer { bits in
+      wordsOfKey.bits.withUnsafeBufferPointer { bits in
         let code = code.baseAddress!
         let bits = bits.baseAddress!
         // The key of the three bytes ending at `i`: a word found there starts at i - 2.
@@ -140,15 +121,8 @@ struct ContextGate: Sendable {
     ofKey key: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int,
     into hits: inout [(start: Int, word: Int)]
   ) {
-    let word = keyBits[key &>> 6]
-    let bit: UInt64 = 1 &<< UInt64(key & 63)
-    let slot = Int(keyRank[key &>> 6]) &+ (word & (bit &- 1)).nonzeroBitCount
-    var k = slotStart[slot]
-    let end = slotStart[slot &+ 1]
-    while k < end {
-      let id = slotWordIDs[k]
+    wordsOfKey.forEachID(ofKey: key) { id in
       if isWord(id, at: start, base: base, count: count) { hits.append((start, id)) }
-      k &+= 1
     }
   }
 

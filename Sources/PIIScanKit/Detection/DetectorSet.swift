@@ -22,15 +22,10 @@ public struct DetectorSet: Sendable {
     let lineWindowed: Bool
   }
   let keywordAnchors: [KeywordAnchor]
-  /// The keyword pass's stops: one bit per pair of bytes (key `first | second << 8`, a
-  /// little-endian 16-bit load), set when it is some anchor's rarest pair. A set key's slot is
-  /// `pairRank[key >> 6]` plus the set bits below it in its word, and the slot's anchors are
-  /// `pairAnchors[pairStart[slot] ..< pairStart[slot + 1]]`. One pass over a segment then finds
-  /// every keyword's candidates at once, stopping at a few pairs instead of at common bytes.
-  let pairBits: [UInt64]
-  let pairRank: [UInt32]
-  let pairStart: [Int]
-  let pairAnchors: [Int]
+  /// The keyword pass's stops: per pair of bytes (key `first | second << 8`, a little-endian
+  /// 16-bit load), the anchors that have it as their rarest pair. One pass over a segment then
+  /// finds every keyword's candidates at once, stopping at a few pairs instead of common bytes.
+  let anchorsOfPair: KeyedLists
   /// The anchors of one-byte keywords: at the segment's last byte no pair starts.
   let singleByteAnchors: [Int]
   /// The `digits` detectors grouped by their separator set. A digit run (under the union of
@@ -127,19 +122,7 @@ public struct DetectorSet: Sendable {
           .append(a)
       }
     }
-    var pairBits = [UInt64](repeating: 0, count: 65536 / 64)
-    for key in anchorsOfPair.keys { pairBits[key >> 6] |= 1 << UInt64(key & 63) }
-    var rank: [UInt32] = []
-    var below: UInt32 = 0
-    for word in pairBits {
-      rank.append(below)
-      below += UInt32(word.nonzeroBitCount)
-    }
-    let lists = anchorsOfPair.keys.sorted().map { anchorsOfPair[$0]! }
-    self.pairBits = pairBits
-    pairRank = rank
-    pairStart = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-    pairAnchors = lists.flatMap { $0 }
+    self.anchorsOfPair = KeyedLists(keyCount: 1 << 16, lists: anchorsOfPair)
     singleByteAnchors = anchors.indices.filter { anchors[$0].keyword.count == 1 }
     let gate = ContextGate(detectors)
     let usedGate = prefilter && !gate.isEmpty ? gate : nil

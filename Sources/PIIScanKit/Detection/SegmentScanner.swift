@@ -439,23 +439,14 @@ extension DetectorSet {
         }
         if equal { resume[a] = body(a, start) }
       }
-      pairBits.withUnsafeBufferPointer { bits in
+      anchorsOfPair.bits.withUnsafeBufferPointer { bits in
         let bits = bits.baseAddress!
         let last = count &- 1
         var i = 0
         while true {
           i = nextPairStop(in: base, from: i, to: last, bits: bits)
           if i >= last { break }
-          let key = pairKey(base, i)
-          let word = bits[key &>> 6]
-          let below = word & ((1 &<< UInt64(key & 63)) &- 1)
-          let slot = Int(pairRank[key &>> 6]) &+ below.nonzeroBitCount
-          var k = pairStart[slot]
-          let end = pairStart[slot &+ 1]
-          while k < end {
-            check(pairAnchors[k], at: i)
-            k &+= 1
-          }
+          anchorsOfPair.forEachID(ofKey: pairKey(base, i)) { check($0, at: i) }
           i &+= 1
         }
         for a in singleByteAnchors where base[last] == keywordAnchors[a].keyword[0] {
