@@ -33,7 +33,7 @@ struct ScanRun {
     var findingsDigest: DigestingSink? = nil
     if let path = findingsPath {
       // The findings file is hashed only for a lineage manifest that records it (SHA-256 over
-      // every byte written; a dense log writes more JSON than it reads).
+      // every byte written; a dense log writes nearly as much JSON as it reads).
       var sink: any ByteSink = try openOutput(path)
       if lineage != nil {
         let digesting = DigestingSink(sink)
