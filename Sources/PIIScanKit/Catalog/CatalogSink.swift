@@ -211,7 +211,7 @@ public final class CatalogSink: ScanSink, @unchecked Sendable {
       // Never `f.value`: the catalog holds no raw values (issue #4).
       try statement.execute(arguments: [
         runID, fileID, f.offset, f.length, f.line, f.field, f.entity, f.detector, f.confidence,
-        f.validated, f.preview, f.fingerprint,
+        f.validated, f.preview, f.fingerprint.hex,
       ])
     }
     totals.findings += pending.count

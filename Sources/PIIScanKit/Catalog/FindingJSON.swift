@@ -28,34 +28,36 @@ public enum FindingJSON {
 
   /// Appends one finding's line to `out` (no intermediate strings: this runs per finding).
   public static func append(_ f: Finding, includeValue: Bool = false, to out: inout [UInt8]) {
-    out.append(contentsOf: #"{"source":"#.utf8)
+    appendStatic(#"{"source":"#, to: &out)
     appendString(f.source, to: &out)
-    out.append(contentsOf: #","offset":"#.utf8)
+    appendStatic(#","offset":"#, to: &out)
     appendInteger(f.offset, to: &out)
-    out.append(contentsOf: #","length":"#.utf8)
+    appendStatic(#","length":"#, to: &out)
     appendInteger(f.length, to: &out)
-    out.append(contentsOf: #","line":"#.utf8)
+    appendStatic(#","line":"#, to: &out)
     appendInteger(f.line, to: &out)
-    out.append(contentsOf: #","entity":"#.utf8)
+    appendStatic(#","entity":"#, to: &out)
     appendString(f.entity, to: &out)
-    out.append(contentsOf: #","detector":"#.utf8)
+    appendStatic(#","detector":"#, to: &out)
     appendString(f.detector, to: &out)
-    out.append(contentsOf: #","confidence":"#.utf8)
+    appendStatic(#","confidence":"#, to: &out)
     appendConfidence(f.confidence, to: &out)
-    out.append(contentsOf: f.validated ? #","validated":true"#.utf8 : #","validated":false"#.utf8)
+    appendStatic(f.validated ? #","validated":true"# : #","validated":false"#, to: &out)
     if let field = f.field {
-      out.append(contentsOf: #","field":"#.utf8)
+      appendStatic(#","field":"#, to: &out)
       appendString(field, to: &out)
     }
-    out.append(contentsOf: #","preview":"#.utf8)
+    appendStatic(#","preview":"#, to: &out)
     appendString(f.preview, to: &out)
-    out.append(contentsOf: #","fingerprint":"#.utf8)
-    appendString(f.fingerprint, to: &out)
+    appendStatic(#","fingerprint":"#, to: &out)
+    out.append(0x22)
+    f.fingerprint.appendHex(to: &out)
+    out.append(0x22)
     if includeValue {
-      out.append(contentsOf: #","value":"#.utf8)
+      appendStatic(#","value":"#, to: &out)
       appendString(f.value, to: &out)
     }
-    out.append(contentsOf: "}\n".utf8)
+    appendStatic("}\n", to: &out)
   }
 
   /// Decimal digits of `value`.
@@ -69,9 +71,12 @@ public enum FindingJSON {
       out.append(0x30 + UInt8(value))
       return
     }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var n = value
     var count = 0
     withUnsafeMutableBytes(of: &digits) { buf in
@@ -101,8 +106,17 @@ public enum FindingJSON {
 
   /// Appends a Swift string as a JSON string (see ``appendString(_:to:)-bytes``).
   public static func appendString(_ string: String, to out: inout [UInt8]) {
-    var s = string
-    s.withUTF8 { appendBytes($0, to: &out) }
+    // Native strings are contiguous: no copy. Others (bridged, lazily built) are copied once.
+    if string.utf8.withContiguousStorageIfAvailable({ appendBytes($0, to: &out) }) == nil {
+      var s = string
+      s.withUTF8 { appendBytes($0, to: &out) }
+    }
+  }
+
+  /// Appends a literal's bytes (a memcpy, not a walk over a string's UTF-8 view).
+  @inline(__always)
+  static func appendStatic(_ text: StaticString, to out: inout [UInt8]) {
+    text.withUTF8Buffer { out.append(contentsOf: $0) }
   }
 
   /// `0.9`, `1`, `0.55`: at most two decimals, no exponent.

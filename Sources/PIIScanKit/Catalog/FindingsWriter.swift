@@ -18,10 +18,15 @@ public final class FindingsWriter: ScanSink, @unchecked Sendable {
 
   public func handle(_ event: ScanEvent) {
     guard case .findings(_, let findings) = event, error == nil else { return }
-    // By index: the finding is borrowed, not copied (a copy retains each of its strings).
+    // Into a local buffer, so that each finding is borrowed: with the class's stored buffer as
+    // the `inout`, the compiler copied every finding (retaining each of its strings) in case
+    // the write reached it.
+    var out: [UInt8] = []
+    swap(&out, &buffer)
     for i in findings.indices {
-      FindingJSON.append(findings[i], includeValue: includeValues, to: &buffer)
+      FindingJSON.append(findings[i], includeValue: includeValues, to: &out)
     }
+    swap(&out, &buffer)
     if buffer.count >= 1 << 16 { flush() }
   }
 

@@ -1,6 +1,6 @@
 internal import Crypto
 
-/// Keyed fingerprints: hex HMAC-SHA256 of a normalized value under the run's key.
+/// Keyed fingerprints: HMAC-SHA256 of a normalized value under the run's key.
 ///
 /// The same value gives the same fingerprint across files and runs under one key, and values
 /// cannot be recovered or linked across keys. The key never leaves this type; ``keyID`` (a
@@ -44,12 +44,12 @@ public struct Fingerprinter: @unchecked Sendable {
     return Fingerprinter(key: key, isEphemeral: true)
   }
 
-  /// Hex HMAC-SHA256 of `value`.
-  public func fingerprint(_ value: [UInt8]) -> String {
+  /// HMAC-SHA256 of `value`.
+  public func fingerprint(_ value: [UInt8]) -> Fingerprint {
     var h = inner
     value.withUnsafeBytes { h.update(bufferPointer: $0) }
     var o = outer
     h.finalize().withUnsafeBytes { o.update(bufferPointer: $0) }
-    return o.finalize().withUnsafeBytes { $0.hexString }
+    return o.finalize().withUnsafeBytes { Fingerprint(bytes: $0) }
   }
 }

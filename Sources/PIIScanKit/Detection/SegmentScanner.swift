@@ -723,31 +723,34 @@ extension DetectorSet {
   /// spans; only a cluster of two or more needs ranking, so the common case is linear.
   private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
     if candidates.count < 2 { return candidates }
-    let sorted = candidates.sorted {
-      $0.range.lowerBound != $1.range.lowerBound
-        ? $0.range.lowerBound < $1.range.lowerBound : $0.detector < $1.detector
+    // Indices are sorted, not candidates: moving a candidate retains and releases its value.
+    let order = candidates.indices.sorted {
+      let a = candidates[$0]
+      let b = candidates[$1]
+      return a.range.lowerBound != b.range.lowerBound
+        ? a.range.lowerBound < b.range.lowerBound : a.detector < b.detector
     }
     var out: [Candidate] = []
-    out.reserveCapacity(sorted.count)
+    out.reserveCapacity(order.count)
     var i = 0
-    while i < sorted.count {
+    while i < order.count {
       var j = i + 1
-      var end = sorted[i].range.upperBound
-      while j < sorted.count && sorted[j].range.lowerBound < end {
-        end = max(end, sorted[j].range.upperBound)
+      var end = candidates[order[i]].range.upperBound
+      while j < order.count && candidates[order[j]].range.lowerBound < end {
+        end = max(end, candidates[order[j]].range.upperBound)
         j += 1
       }
       if j == i + 1 {
-        out.append(sorted[i])
+        out.append(candidates[order[i]])
       } else {
-        out.append(contentsOf: resolveCluster(sorted[i..<j]))
+        out.append(contentsOf: resolveCluster(order[i..<j].map { candidates[$0] }))
       }
       i = j
     }
     return out
   }
 
-  private func resolveCluster(_ cluster: ArraySlice<Candidate>) -> [Candidate] {
+  private func resolveCluster(_ cluster: [Candidate]) -> [Candidate] {
     let ranked = cluster.sorted { a, b in
       if a.validated != b.validated { return a.validated }
       if a.hasContext != b.hasContext { return a.hasContext }

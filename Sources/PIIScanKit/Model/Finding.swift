@@ -25,14 +25,14 @@ public struct Finding: Sendable, Equatable, Hashable {
   public var field: String?
   /// The masked value, safe to show (`4111 **** **** 1111`).
   public var preview: String
-  /// Hex HMAC-SHA256 of the normalized value under the run's key.
-  public var fingerprint: String
+  /// HMAC-SHA256 of the normalized value under the run's key (written as 64 hex digits).
+  public var fingerprint: Fingerprint
   /// The value as matched (decoded from JSON/CSV escaping). Never written unless requested.
   public var value: [UInt8]
 
   public init(
     source: String, offset: Int, length: Int, line: Int, entity: String, detector: String,
-    confidence: Double, validated: Bool, field: String?, preview: String, fingerprint: String,
+    confidence: Double, validated: Bool, field: String?, preview: String, fingerprint: Fingerprint,
     value: [UInt8]
   ) {
     self.source = source

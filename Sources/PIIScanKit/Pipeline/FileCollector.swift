@@ -39,9 +39,15 @@ final class FileCollector: @unchecked Sendable {
   /// Called by the reader before it queues a chunk.
   func expectOne() { queue.sync { expected += 1 } }
 
-  func deliver(_ result: ChunkResult) {
+  func deliver(_ result: consuming ChunkResult) {
+    // Handed over in a box that is emptied on the queue: a closure capturing the result would
+    // keep a second reference to its findings while `drain` edits them, and every edit would
+    // copy the whole array (retaining each finding's strings).
+    let handoff = Handoff(result)
     queue.async { [self] in
-      pending[result.chunk.sequence] = result
+      // No local copy: it would live until `drain` returns.
+      pending[handoff.result!.chunk.sequence] = handoff.result
+      handoff.result = nil
       drain()
     }
   }
@@ -134,4 +140,11 @@ final class FileCollector: @unchecked Sendable {
     emitter.finished(report)
     onDone()
   }
+}
+
+/// One chunk result on its way from a worker to a collector's queue.
+// SAFETY: written by the worker before the hand-off and read once on the collector's queue.
+private final class Handoff: @unchecked Sendable {
+  var result: ChunkResult?
+  init(_ result: consuming ChunkResult) { self.result = result }
 }

@@ -44,8 +44,8 @@ public struct Redactor: Sendable {
   }
 
   /// `EMAIL_3f9a1c2b7d10` for `email` and a fingerprint starting `3f9a1c2b7d10`.
-  public static func pseudonym(_ entity: String, fingerprint: String) -> [UInt8] {
-    upper(entity) + [UInt8(ascii: "_")] + Array(fingerprint.utf8.prefix(12))
+  public static func pseudonym(_ entity: String, fingerprint: Fingerprint) -> [UInt8] {
+    upper(entity) + [UInt8(ascii: "_")] + Array(fingerprint.hex.utf8.prefix(12))
   }
 
   /// `value` with letters, digits and non-ASCII characters masked (see the type's rules).

@@ -37,7 +37,7 @@ import Testing
 
   @Test func rfc4231Vectors() {
     for v in Self.vectors {
-      #expect(Fingerprinter(key: v.key).fingerprint(v.data) == v.mac)
+      #expect(Fingerprinter(key: v.key).fingerprint(v.data).hex == v.mac)
     }
   }
 
@@ -52,10 +52,27 @@ import Testing
         let value = (0..<valueLength).map { _ in UInt8(rng.int(in: 0...255)) }
         let mac = HMAC<SHA256>.authenticationCode(for: value, using: SymmetricKey(data: key))
         let expected = mac.map { String(format2: $0) }.joined()
-        #expect(
-          fingerprinter.fingerprint(value) == expected, "key \(keyLength) value \(valueLength)")
+        let fingerprint = fingerprinter.fingerprint(value)
+        #expect(fingerprint.hex == expected, "key \(keyLength) value \(valueLength)")
+        #expect(fingerprint.bytes == Array(mac), "key \(keyLength) value \(valueLength)")
+        #expect(Fingerprint(hex: expected) == fingerprint)
       }
     }
+  }
+
+  @Test func fingerprintHexParsesOnlySixtyFourHexDigits() throws {
+    let hex = "00112233445566778899aabbccddeeff0123456789ABCDEFfedcba9876543210"
+    let f = try #require(Fingerprint(hex: hex))
+    #expect(f.hex == hex.lowercased())
+    #expect(f.bytes.prefix(3) == [0x00, 0x11, 0x22])
+    var appended: [UInt8] = [0x7B]
+    f.appendHex(to: &appended)
+    #expect(appended == [0x7B] + Array(hex.lowercased().utf8))
+    #expect(Fingerprint(hex: String(hex.dropLast())) == nil)
+    #expect(Fingerprint(hex: hex + "0") == nil)
+    #expect(Fingerprint(hex: "g" + hex.dropFirst()) == nil)
+    #expect(Fingerprint(hex: hex.lowercased()) == f)
+    #expect(Fingerprint(hex: "1" + hex.dropFirst()) != f)
   }
 
   @Test func aFingerprintDoesNotDisturbTheNext() {

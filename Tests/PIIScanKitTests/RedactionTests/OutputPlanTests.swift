@@ -124,7 +124,7 @@ import Testing
     Finding(
       source: "t", offset: offset, length: length, line: 1, entity: "x", detector: "x",
       confidence: 1,
-      validated: false, field: field, preview: "", fingerprint: "", value: [])
+      validated: false, field: field, preview: "", fingerprint: .zero, value: [])
   }
 
   func encode(

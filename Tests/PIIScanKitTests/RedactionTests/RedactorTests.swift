@@ -8,7 +8,9 @@ import Testing
   {
     Finding(
       source: "t", offset: 0, length: value.utf8.count, line: 1, entity: entity, detector: entity,
-      confidence: 1, validated: true, field: nil, preview: "", fingerprint: fingerprint,
+      confidence: 1, validated: true, field: nil, preview: "",
+      fingerprint: Fingerprint(
+        hex: fingerprint + String(repeating: "0", count: 64 - fingerprint.count))!,
       value: Array(value.utf8))
   }
 
