@@ -246,7 +246,7 @@ extension DetectorSet {
         memchr(base + span.upperBound - 1, 0x0A, count - span.upperBound + 1).map {
           base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1
         } ?? count
-      appendLine(&lines, lo..<hi)
+      DetectorSet.appendLine(&lines, lo..<hi)
     }
     return lines
   }

@@ -72,14 +72,15 @@ extension DetectorSet {
         let anchor = keywordAnchors[a]
         var line: Range<Int>? = nil
         for d in anchor.detectors {
-          appendWindow(
-            &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count), detector: d,
+          Self.appendWindow(
+            &scratch.windows[d], anchor: pos..<(pos + anchor.keyword.count),
+            window: detectors[d].window,
             base: base, count: count, line: &line)
         }
         // The line is covered for every detector of the anchor: later hits on it add nothing.
         if anchor.lineWindowed {
           if let l = line {
-            if let end = endOfWholeLine(l, base: base, count: count) { return end }
+            if let end = Self.endOfWholeLine(l, base: base, count: count) { return end }
           } else {
             // Every detector's last window already covered this hit to its line's end.
             guard let nl = memchr(base + pos, 0x0A, count - pos) else { return count }
@@ -114,7 +115,7 @@ extension DetectorSet {
           // The token is the window: a match starts inside it (see `startWindowed`).
           for e in group.entries
           where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
-            appendLine(&windows[e.detector], run)
+            Self.appendLine(&windows[e.detector], run)
           }
           return run.upperBound
         }
@@ -122,8 +123,8 @@ extension DetectorSet {
         var line: Range<Int>? = nil
         for e in group.entries
         where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
-          appendWindow(
-            &windows[e.detector], anchor: run, detector: e.detector, base: base,
+          Self.appendWindow(
+            &windows[e.detector], anchor: run, window: detectors[e.detector].window, base: base,
             count: count, line: &line)
         }
         return run.upperBound
@@ -143,6 +144,10 @@ extension DetectorSet {
       }
       let windowed = hasWindowedDigitDetector
       let groupBuffer = scratch.digitGroups.bounds
+      // Passed on, not read through `self`: a call that needs `self` copied the whole detector
+      // set (a retain per reference) per digit run whenever the optimizer did not inline it.
+      let tables = digitTables
+      let all = detectors
       // The lines where gated detectors may keep a window (nil: all of them).
       var gatedLines: [Range<Int>]? = nil
       if !gatedDigitDetectors.isEmpty, let gate = contextGate {
@@ -162,7 +167,7 @@ extension DetectorSet {
             var current = 0..<0  // the whole line being collected; empty: none
             var currentMark = -1
             var nextLine = 0  // the first of lineSpans not wholly before the run
-            forEachDigitRun(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
+            DigitRuns.forEach(in: base, count: count, atLeast: smallestDigitRun) { run, digits in
               var skipGated = false
               if !allLines {
                 while nextLine < lineSpans.count && lineSpans[nextLine].upperBound <= run.lowerBound
@@ -175,13 +180,14 @@ extension DetectorSet {
               // How this run's qualified detectors are recorded, decided at its first one.
               var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
               var line: Range<Int>? = nil
-              forEachQualified(
-                run: run, digits: digits, base: base, groups: groupBuffer, skipGated: skipGated
+              Self.forEachQualified(
+                tables: tables, run: run, digits: digits, base: base, groups: groupBuffer,
+                skipGated: skipGated
               ) { d, piece in
                 let lead = leads[d]
                 if lead >= 0 {
                   // `digit_lead`: the starts from `lead` bytes before the piece to its end.
-                  appendLine(&windows[d], max(0, piece.lowerBound - lead)..<piece.upperBound)
+                  Self.appendLine(&windows[d], max(0, piece.lowerBound - lead)..<piece.upperBound)
                   return
                 }
                 if mode == 0 {
@@ -190,13 +196,13 @@ extension DetectorSet {
                   } else {
                     if !current.isEmpty {
                       for f in flagged {
-                        appendLine(&windows[f], current)
+                        Self.appendLine(&windows[f], current)
                         marks[f] = -1
                       }
                       flagged.removeAll(keepingCapacity: true)
                       current = 0..<0
                     }
-                    let bounds = lineBounds(of: run, base: base, count: count)
+                    let bounds = Self.lineBounds(of: run, base: base, count: count)
                     let isWholeLine =
                       (bounds.lowerBound == 0 || base[bounds.lowerBound - 1] == 0x0A)
                       && (bounds.upperBound == count || base[bounds.upperBound] == 0x0A)
@@ -217,14 +223,15 @@ extension DetectorSet {
                     flagged.append(d)
                   }
                 } else {
-                  appendWindow(
-                    &windows[d], anchor: piece, detector: d, base: base, count: count, line: &line)
+                  Self.appendWindow(
+                    &windows[d], anchor: piece, window: all[d].window, base: base, count: count,
+                    line: &line)
                 }
               }
             }
             if !current.isEmpty {
               for f in flagged {
-                appendLine(&windows[f], current)
+                Self.appendLine(&windows[f], current)
                 marks[f] = -1
               }
             }
@@ -335,11 +342,10 @@ extension DetectorSet {
   /// Adds the window a detector runs over for one anchor: the anchor's line (bounded), or
   /// `window` bytes from the line start for multi-line detectors. `line` caches the anchor's
   /// line between the detectors sharing the anchor, so it is found once per anchor.
-  private func appendWindow(
-    _ windows: inout [Range<Int>], anchor: Range<Int>, detector: Int,
+  private static func appendWindow(
+    _ windows: inout [Range<Int>], anchor: Range<Int>, window: Int?,
     base: UnsafePointer<UInt8>, count: Int, line: inout Range<Int>?
   ) {
-    let window = detectors[detector].window
     // A later anchor on a line whose window already runs to the line end adds nothing; skipping
     // it keeps the cost per line, not per anchor (a line holds many short digit runs).
     if window == nil, let last = windows.last,
@@ -348,7 +354,7 @@ extension DetectorSet {
     {
       return
     }
-    let bounds = line ?? lineBounds(of: anchor, base: base, count: count)
+    let bounds = line ?? Self.lineBounds(of: anchor, base: base, count: count)
     line = bounds
     let lo = bounds.lowerBound
     let hi = window.map { min(count, anchor.upperBound + $0) } ?? bounds.upperBound
@@ -361,7 +367,7 @@ extension DetectorSet {
 
   /// Adds a range (a line) to ascending ranges (a detector's windows), joining it to the last one
   /// when they overlap or touch.
-  func appendLine(_ windows: inout [Range<Int>], _ line: Range<Int>) {
+  static func appendLine(_ windows: inout [Range<Int>], _ line: Range<Int>) {
     if let last = windows.last, last.upperBound >= line.lowerBound,
       last.lowerBound <= line.lowerBound
     {
@@ -374,12 +380,14 @@ extension DetectorSet {
   /// The end of `line` when it ends at a newline or the segment's end, nil when it was cut at
   /// the 4 KiB bound of ``lineBounds(of:base:count:)`` (a later anchor's window on the same line
   /// would then reach further, so the search must not skip it).
-  private func endOfWholeLine(_ line: Range<Int>, base: UnsafePointer<UInt8>, count: Int) -> Int? {
+  private static func endOfWholeLine(_ line: Range<Int>, base: UnsafePointer<UInt8>, count: Int)
+    -> Int?
+  {
     line.upperBound == count || base[line.upperBound] == 0x0A ? line.upperBound : nil
   }
 
   /// The line holding `anchor`, at most 4 KiB either side of it.
-  private func lineBounds(of anchor: Range<Int>, base: UnsafePointer<UInt8>, count: Int)
+  private static func lineBounds(of anchor: Range<Int>, base: UnsafePointer<UInt8>, count: Int)
     -> Range<Int>
   {
     let maxSpan = 4096
@@ -548,11 +556,11 @@ extension DetectorSet {
   /// so they lie in one piece, which holds at least as many digits and as long a group. A class
   /// whose separators include every separator in the run has the whole run as its one piece.
   @inline(__always)
-  private func forEachQualified(
-    run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>, groups: UnsafeMutablePointer<Int>,
+  private static func forEachQualified(
+    tables t: DigitTables, run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>,
+    groups: UnsafeMutablePointer<Int>,
     skipGated: Bool, _ body: (Int, Range<Int>) -> Void
   ) {
-    let t = digitTables
     var classes: UInt64 = 0
     for c in 0..<t.classCount where digits >= t.minDigits[c] { classes |= 1 << UInt64(c) }
     if skipGated { classes &= t.ungatedClasses }
@@ -664,53 +672,6 @@ extension DetectorSet {
       }
       if pieceDigits >= minDigits {
         emit(c, pieceStart..<pieceEnd, pieceDigits, pieceLongest, pieceSeparators)
-      }
-    }
-  }
-
-  /// Calls `body` with each run of digits (single or double separators among ` -./()+` allowed
-  /// between them) holding at least `atLeast` digits, and its digit count.
-  private func forEachDigitRun(
-    in base: UnsafePointer<UInt8>, count: Int, atLeast: Int, _ body: (Range<Int>, Int) -> Void
-  ) {
-    DigitClass.table.withUnsafeBufferPointer { cls in
-      var i = 0
-      while i < count {
-        // Skip to the next digit, eight bytes at a time: after `x = word ^ 0x30…`, a digit is
-        // a byte below 10, and `(x - 0x0A…) & ~x & 0x80…` flags bytes below 10; its lowest set
-        // bit is always a true one (borrows only spoil higher bytes), so the first digit is at
-        // its byte. Loads are unaligned and stay inside `count`.
-        while i + 8 <= count {
-          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
-          let x = word ^ 0x3030_3030_3030_3030
-          let flags = (x &- 0x0A0A_0A0A_0A0A_0A0A) & ~x & 0x8080_8080_8080_8080
-          if flags != 0 {
-            i += flags.trailingZeroBitCount >> 3
-            break
-          }
-          i += 8
-        }
-        while i < count && cls[Int(base[i])] != 1 { i += 1 }
-        if i >= count { return }
-        let start = i
-        var digits = 0
-        var seps = 0
-        var end = i
-        while i < count {
-          let c = cls[Int(base[i])]
-          if c == 1 {
-            digits += 1
-            seps = 0
-            end = i + 1
-          } else if c == 2 {
-            seps += 1
-            if seps > 2 { break }
-          } else {
-            break
-          }
-          i += 1
-        }
-        if digits >= atLeast { body(start..<end, digits) }
       }
     }
   }
