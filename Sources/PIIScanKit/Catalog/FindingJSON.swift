@@ -26,38 +26,142 @@ public enum FindingJSON {
     return out
   }
 
-  /// Appends one finding's line to `out` (no intermediate strings: this runs per finding).
+  /// Appends one finding's line to `out`.
+  ///
+  /// This runs per finding, so the line is written through a pointer into room reserved for
+  /// the worst case (every string byte as a six-byte escape), which is then trimmed: one
+  /// capacity check per finding instead of one per field and byte.
   public static func append(_ f: Finding, includeValue: Bool = false, to out: inout [UInt8]) {
-    appendStatic(#"{"source":"#, to: &out)
-    appendString(f.source, to: &out)
-    appendStatic(#","offset":"#, to: &out)
-    appendInteger(f.offset, to: &out)
-    appendStatic(#","length":"#, to: &out)
-    appendInteger(f.length, to: &out)
-    appendStatic(#","line":"#, to: &out)
-    appendInteger(f.line, to: &out)
-    appendStatic(#","entity":"#, to: &out)
-    appendString(f.entity, to: &out)
-    appendStatic(#","detector":"#, to: &out)
-    appendString(f.detector, to: &out)
-    appendStatic(#","confidence":"#, to: &out)
-    appendConfidence(f.confidence, to: &out)
-    appendStatic(f.validated ? #","validated":true"# : #","validated":false"#, to: &out)
-    if let field = f.field {
-      appendStatic(#","field":"#, to: &out)
-      appendString(field, to: &out)
+    var strings = f.source.utf8.count + f.entity.utf8.count + f.detector.utf8.count
+    strings += (f.field?.utf8.count ?? 0) + f.preview.utf8.count
+    if includeValue { strings += f.value.count }
+    // Keys and punctuation (under 160 bytes), three integers, the confidence, 64 hex digits.
+    let bound = 6 * strings + 320
+    let start = out.count
+    out.append(contentsOf: repeatElement(0, count: bound))
+    let written = out.withUnsafeMutableBufferPointer { buffer in
+      var w = LineWriter(at: buffer.baseAddress! + start)
+      w.put(#"{"source":"#)
+      w.putString(f.source)
+      w.put(#","offset":"#)
+      w.putInteger(f.offset)
+      w.put(#","length":"#)
+      w.putInteger(f.length)
+      w.put(#","line":"#)
+      w.putInteger(f.line)
+      w.put(#","entity":"#)
+      w.putString(f.entity)
+      w.put(#","detector":"#)
+      w.putString(f.detector)
+      w.put(#","confidence":"#)
+      w.putConfidence(f.confidence)
+      w.put(f.validated ? #","validated":true"# : #","validated":false"#)
+      if let field = f.field {
+        w.put(#","field":"#)
+        w.putString(field)
+      }
+      w.put(#","preview":"#)
+      w.putString(f.preview)
+      w.put(#","fingerprint":""#)
+      f.fingerprint.writeHex(to: w.cursor)
+      w.cursor += 64
+      w.put("\"")
+      if includeValue {
+        w.put(#","value":"#)
+        f.value.withUnsafeBufferPointer { w.putBytes($0) }
+      }
+      w.put("}\n")
+      return w.count
     }
-    appendStatic(#","preview":"#, to: &out)
-    appendString(f.preview, to: &out)
-    appendStatic(#","fingerprint":"#, to: &out)
-    out.append(0x22)
-    f.fingerprint.appendHex(to: &out)
-    out.append(0x22)
-    if includeValue {
-      appendStatic(#","value":"#, to: &out)
-      appendString(f.value, to: &out)
+    precondition(written <= bound, "a findings line outgrew its reserved room")
+    out.removeLast(bound - written)
+  }
+
+  /// Writes one line through a pointer; the caller has reserved room for it.
+  struct LineWriter {
+    let start: UnsafeMutablePointer<UInt8>
+    var cursor: UnsafeMutablePointer<UInt8>
+
+    init(at start: UnsafeMutablePointer<UInt8>) {
+      self.start = start
+      cursor = start
     }
-    appendStatic("}\n", to: &out)
+
+    var count: Int { start.distance(to: cursor) }
+
+    mutating func put(_ text: StaticString) {
+      let n = text.utf8CodeUnitCount
+      cursor.update(from: text.utf8Start, count: n)
+      cursor += n
+    }
+
+    mutating func putInteger(_ value: Int) {
+      if value < 0 || value >= 1_000_000_000_000_000_000 {
+        // Not a stream offset, length or line; the general path.
+        var bytes: [UInt8] = []
+        FindingJSON.appendInteger(value, to: &bytes)
+        cursor.update(from: bytes, count: bytes.count)
+        cursor += bytes.count
+        return
+      }
+      var digits = 1
+      var rest = value / 10
+      while rest > 0 {
+        digits += 1
+        rest /= 10
+      }
+      var n = value
+      var i = digits - 1
+      while i >= 0 {
+        cursor[i] = 0x30 + UInt8(n % 10)
+        n /= 10
+        i -= 1
+      }
+      cursor += digits
+    }
+
+    mutating func putConfidence(_ c: Double) {
+      let hundredths = Int((c * 100).rounded())
+      if hundredths < 0 {
+        for b in formatConfidence(c).utf8 {
+          cursor.pointee = b
+          cursor += 1
+        }
+        return
+      }
+      putInteger(hundredths / 100)
+      let frac = hundredths % 100
+      if frac == 0 { return }
+      cursor[0] = 0x2E
+      cursor[1] = 0x30 + UInt8(frac / 10)
+      cursor += 2
+      if frac % 10 != 0 {
+        cursor.pointee = 0x30 + UInt8(frac % 10)
+        cursor += 1
+      }
+    }
+
+    mutating func putString(_ string: String) {
+      var s = string
+      s.withUTF8 { putBytes($0) }
+    }
+
+    /// A JSON string, as ``FindingJSON/appendString(_:to:)-bytes`` writes it.
+    mutating func putBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+      cursor.pointee = 0x22
+      cursor += 1
+      if isPlain(bytes) {
+        if let base = bytes.baseAddress { cursor.update(from: base, count: bytes.count) }
+        cursor += bytes.count
+      } else {
+        var escaped: [UInt8] = []
+        appendEscaped(bytes, to: &escaped)
+        cursor.update(from: escaped, count: escaped.count)
+        cursor += escaped.count
+      }
+      cursor.pointee = 0x22
+      cursor += 1
+    }
   }
 
   /// Decimal digits of `value`.
@@ -113,12 +217,6 @@ public enum FindingJSON {
     }
   }
 
-  /// Appends a literal's bytes (a memcpy, not a walk over a string's UTF-8 view).
-  @inline(__always)
-  static func appendStatic(_ text: StaticString, to out: inout [UInt8]) {
-    text.withUTF8Buffer { out.append(contentsOf: $0) }
-  }
-
   /// `0.9`, `1`, `0.55`: at most two decimals, no exponent.
   static func formatConfidence(_ c: Double) -> String {
     let hundredths = Int((c * 100).rounded())
@@ -135,18 +233,25 @@ public enum FindingJSON {
   }
 
   static func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-    // Fast path: printable ASCII without quotes or backslashes is copied as is.
-    var plain = true
-    for b in bytes where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C {
-      plain = false
-      break
+    out.append(0x22)
+    if isPlain(bytes) {
+      out.append(contentsOf: bytes)
+    } else {
+      appendEscaped(bytes, to: &out)
     }
     out.append(0x22)
-    if plain {
-      out.append(contentsOf: bytes)
-      out.append(0x22)
-      return
-    }
+  }
+
+  /// Printable ASCII without quotes or backslashes: copied as is.
+  @inline(__always)
+  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for b in bytes where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C { return false }
+    return true
+  }
+
+  /// The inside of a JSON string for `bytes`: quotes, backslashes and control bytes escaped,
+  /// valid UTF-8 kept, invalid UTF-8 bytes replaced by U+FFFD (at most six bytes per byte).
+  static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     let valid = String(validating: bytes, as: UTF8.self) != nil
     let source = valid ? Array(bytes) : Array(String(decoding: bytes, as: UTF8.self).utf8)
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -162,6 +267,5 @@ public enum FindingJSON {
       default: out.append(b)
       }
     }
-    out.append(0x22)
   }
 }

@@ -58,14 +58,8 @@ public struct Fingerprint: Sendable, Hashable {
     }
   }
 
-  /// Appends the 64 hex digits to `out`.
-  public func appendHex(to out: inout [UInt8]) {
-    let start = out.count
-    out.append(contentsOf: repeatElement(0, count: 64))
-    out.withUnsafeMutableBufferPointer { writeHex(to: $0.baseAddress! + start) }
-  }
-
-  private func writeHex(to out: UnsafeMutablePointer<UInt8>) {
+  /// Writes the 64 hex digits at `out`.
+  func writeHex(to out: UnsafeMutablePointer<UInt8>) {
     withUnsafeBytes(of: words) { bytes in
       for i in 0..<32 {
         out[2 &* i] = lowerHexDigit(bytes[i] &>> 4)

@@ -65,9 +65,9 @@ import Testing
     let f = try #require(Fingerprint(hex: hex))
     #expect(f.hex == hex.lowercased())
     #expect(f.bytes.prefix(3) == [0x00, 0x11, 0x22])
-    var appended: [UInt8] = [0x7B]
-    f.appendHex(to: &appended)
-    #expect(appended == [0x7B] + Array(hex.lowercased().utf8))
+    var written = [UInt8](repeating: 0x7B, count: 66)
+    written.withUnsafeMutableBufferPointer { f.writeHex(to: $0.baseAddress! + 1) }
+    #expect(written == [0x7B] + Array(hex.lowercased().utf8) + [0x7B])
     #expect(Fingerprint(hex: String(hex.dropLast())) == nil)
     #expect(Fingerprint(hex: hex + "0") == nil)
     #expect(Fingerprint(hex: "g" + hex.dropFirst()) == nil)
