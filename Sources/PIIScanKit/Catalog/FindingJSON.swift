@@ -41,27 +41,17 @@ public enum FindingJSON {
     out.append(contentsOf: repeatElement(0, count: bound))
     let written = out.withUnsafeMutableBufferPointer { buffer in
       var w = LineWriter(at: buffer.baseAddress! + start)
-      w.put(#"{"source":"#)
-      w.putString(f.source)
-      w.put(#","offset":"#)
-      w.putInteger(f.offset)
-      w.put(#","length":"#)
-      w.putInteger(f.length)
-      w.put(#","line":"#)
-      w.putInteger(f.line)
-      w.put(#","entity":"#)
-      w.putString(f.entity)
-      w.put(#","detector":"#)
-      w.putString(f.detector)
+      w.put(#"{"source":"#, string: f.source)
+      w.put(#","offset":"#, integer: f.offset)
+      w.put(#","length":"#, integer: f.length)
+      w.put(#","line":"#, integer: f.line)
+      w.put(#","entity":"#, string: f.entity)
+      w.put(#","detector":"#, string: f.detector)
       w.put(#","confidence":"#)
       w.putConfidence(f.confidence)
       w.put(f.validated ? #","validated":true"# : #","validated":false"#)
-      if let field = f.field {
-        w.put(#","field":"#)
-        w.putString(field)
-      }
-      w.put(#","preview":"#)
-      w.putString(f.preview)
+      if let field = f.field { w.put(#","field":"#, string: field) }
+      w.put(#","preview":"#, string: f.preview)
       w.put(#","fingerprint":""#)
       f.fingerprint.writeHex(to: w.cursor)
       w.cursor += 64
@@ -93,6 +83,18 @@ public enum FindingJSON {
       let n = text.utf8CodeUnitCount
       cursor.update(from: text.utf8Start, count: n)
       cursor += n
+    }
+
+    /// A key (with its quotes and colon) and a string value.
+    mutating func put(_ key: StaticString, string: String) {
+      put(key)
+      putString(string)
+    }
+
+    /// A key and an integer value.
+    mutating func put(_ key: StaticString, integer: Int) {
+      put(key)
+      putInteger(integer)
     }
 
     mutating func putInteger(_ value: Int) {
