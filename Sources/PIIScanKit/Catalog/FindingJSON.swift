@@ -52,10 +52,7 @@ public enum FindingJSON {
       w.put(f.validated ? #","validated":true"# : #","validated":false"#)
       if let field = f.field { w.put(#","field":"#, string: field) }
       w.put(#","preview":"#, string: f.preview)
-      w.put(#","fingerprint":""#)
-      f.fingerprint.writeHex(to: w.cursor)
-      w.cursor += 64
-      w.put("\"")
+      w.put(#","fingerprint":"#, fingerprint: f.fingerprint)
       if includeValue {
         w.put(#","value":"#)
         f.value.withUnsafeBufferPointer { w.putBytes($0) }
@@ -91,28 +88,34 @@ public enum FindingJSON {
       putString(string)
     }
 
+    /// A key and a fingerprint's 64 hex digits as a string.
+    mutating func put(_ key: StaticString, fingerprint: Fingerprint) {
+      put(key)
+      cursor.pointee = 0x22
+      fingerprint.writeHex(to: cursor + 1)
+      cursor[65] = 0x22
+      cursor += 66
+    }
+
     /// A key and an integer value.
     mutating func put(_ key: StaticString, integer: Int) {
       put(key)
       putInteger(integer)
     }
 
+    /// Decimal digits of `value` (at most 20 bytes with a sign).
     mutating func putInteger(_ value: Int) {
-      if value < 0 || value >= 1_000_000_000_000_000_000 {
-        // Not a stream offset, length or line; the general path.
-        var bytes: [UInt8] = []
-        FindingJSON.appendInteger(value, to: &bytes)
-        cursor.update(from: bytes, count: bytes.count)
-        cursor += bytes.count
-        return
+      if value < 0 {
+        cursor.pointee = 0x2D
+        cursor += 1
       }
+      var n = value.magnitude
       var digits = 1
-      var rest = value / 10
+      var rest = n / 10
       while rest > 0 {
         digits += 1
         rest /= 10
       }
-      var n = value
       var i = digits - 1
       while i >= 0 {
         cursor[i] = 0x30 + UInt8(n % 10)
@@ -166,57 +169,10 @@ public enum FindingJSON {
     }
   }
 
-  /// Decimal digits of `value`.
-  static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-    if value < 0 {
-      out.append(0x2D)
-      appendInteger(-value, to: &out)
-      return
-    }
-    if value < 10 {
-      out.append(0x30 + UInt8(value))
-      return
-    }
-    var digits:
-      (
-        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-      ) =
-        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var n = value
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buf in
-      while n > 0 {
-        buf[19 - count] = 0x30 + UInt8(n % 10)
-        n /= 10
-        count += 1
-      }
-      out.append(contentsOf: buf[(20 - count)...])
-    }
-  }
-
-  /// Appends ``formatConfidence(_:)``'s text without building a string (this runs per finding).
-  static func appendConfidence(_ c: Double, to out: inout [UInt8]) {
-    let hundredths = Int((c * 100).rounded())
-    if hundredths < 0 {
-      out.append(contentsOf: formatConfidence(c).utf8)
-      return
-    }
-    appendInteger(hundredths / 100, to: &out)
-    let frac = hundredths % 100
-    if frac == 0 { return }
-    out.append(0x2E)
-    out.append(0x30 + UInt8(frac / 10))
-    if frac % 10 != 0 { out.append(0x30 + UInt8(frac % 10)) }
-  }
-
   /// Appends a Swift string as a JSON string (see ``appendString(_:to:)-bytes``).
   public static func appendString(_ string: String, to out: inout [UInt8]) {
-    // Native strings are contiguous: no copy. Others (bridged, lazily built) are copied once.
-    if string.utf8.withContiguousStorageIfAvailable({ appendBytes($0, to: &out) }) == nil {
-      var s = string
-      s.withUTF8 { appendBytes($0, to: &out) }
-    }
+    var s = string
+    s.withUTF8 { appendBytes($0, to: &out) }
   }
 
   /// `0.9`, `1`, `0.55`: at most two decimals, no exponent.

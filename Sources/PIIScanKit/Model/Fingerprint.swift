@@ -26,9 +26,9 @@ public struct Fingerprint: Sendable, Hashable {
     guard digits.count == 64 else { return nil }
     var bytes = [UInt8](repeating: 0, count: 32)
     for i in 0..<32 {
-      guard let high = Self.nibble(digits[2 * i]), let low = Self.nibble(digits[2 * i + 1])
+      guard let high = ASCII.hexValue(digits[2 * i]), let low = ASCII.hexValue(digits[2 * i + 1])
       else { return nil }
-      bytes[i] = high << 4 | low
+      bytes[i] = UInt8(high << 4 | low)
     }
     self.init(bytes: UnsafeRawBufferPointer(start: bytes, count: 32))
   }
@@ -65,15 +65,6 @@ public struct Fingerprint: Sendable, Hashable {
         out[2 &* i] = lowerHexDigit(bytes[i] &>> 4)
         out[2 &* i &+ 1] = lowerHexDigit(bytes[i] & 0xF)
       }
-    }
-  }
-
-  private static func nibble(_ c: UInt8) -> UInt8? {
-    switch c {
-    case 0x30...0x39: return c - 0x30
-    case 0x61...0x66: return c - 0x61 + 10
-    case 0x41...0x46: return c - 0x41 + 10
-    default: return nil
     }
   }
 }
