@@ -2,8 +2,12 @@ import Dispatch
 import Synchronization
 
 /// A FIFO that blocks `pop` until an item or `close()` arrives; for feeding worker threads.
+///
+/// A popped item's slot is emptied at once: the queue holds chunks (megabytes each), and a slot
+/// that kept its chunk until the array was next compacted held every chunk of a file in
+/// memory, so a scan's memory grew with its input.
 final class BlockingQueue<Element: Sendable>: Sendable {
-  private let state = Mutex<(items: [Element], head: Int, closed: Bool)>(([], 0, false))
+  private let state = Mutex<(items: [Element?], head: Int, closed: Bool)>(([], 0, false))
   private let available = DispatchSemaphore(value: 0)
 
   func push(_ element: Element) {
@@ -22,9 +26,12 @@ final class BlockingQueue<Element: Sendable>: Sendable {
       available.wait()
       let result: (Element?, Bool) = state.withLock { s in
         if s.head < s.items.count {
-          let e = s.items[s.head]
+          let e = s.items[s.head].take()
           s.head += 1
-          if s.head > 1024 && s.head * 2 > s.items.count {
+          if s.head == s.items.count {
+            s.items.removeAll(keepingCapacity: true)
+            s.head = 0
+          } else if s.head > 1024 && s.head * 2 > s.items.count {
             s.items.removeFirst(s.head)
             s.head = 0
           }
