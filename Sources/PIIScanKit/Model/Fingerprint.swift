@@ -30,7 +30,7 @@ public struct Fingerprint: Sendable, Hashable {
       else { return nil }
       bytes[i] = UInt8(high << 4 | low)
     }
-    self.init(bytes: UnsafeRawBufferPointer(start: bytes, count: 32))
+    self = bytes.withUnsafeBytes { Fingerprint(bytes: $0) }
   }
 
   public static func == (a: Fingerprint, b: Fingerprint) -> Bool {
