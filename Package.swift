@@ -60,7 +60,7 @@ let package = Package(
     .testTarget(
       name: "PIIScanKitTests",
       dependencies: [
-        "PIIScanKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "PIIScanKit", "PCRE2", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(name: "PatternTests", dependencies: ["PIIScanKit", "TestSupport"]),

@@ -34,6 +34,9 @@ public final class ScanScratch {
   var lineMarks: [Int] = []
   /// The digit groups of the digit run being classified.
   let digitGroups = DigitGroups()
+  /// For validators that run regexes (``Validator/check(_:scratch:)``), with the default
+  /// limits they always had; created on first use.
+  lazy var validation = MatchScratch()
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -309,7 +312,7 @@ extension DetectorSet {
       let normalized = detector.normalized(value)
       var validated = false
       if let validator = detector.validator {
-        switch validator.check(normalized) {
+        switch validator.check(normalized, scratch: scratch.validation) {
         case .confirmed: validated = true
         case .rejected: continue
         case .unverifiable: break

@@ -29,10 +29,15 @@ public enum PhoneNumber {
   /// `.confirmed` when valid for some region of its calling code, `.rejected` otherwise;
   /// `.unverifiable` only if PCRE2 hit a resource limit (never seen on this data).
   public static func verdict(_ value: [UInt8]) -> Verdict {
+    verdict(value, scratch: MatchScratch())
+  }
+
+  /// ``verdict(_:)`` matching the plans' patterns through `scratch` (one per thread, reused).
+  public static func verdict(_ value: [UInt8], scratch: MatchScratch) -> Verdict {
     guard value.first == 0x2B, value.count > 1, value.dropFirst().allSatisfy(ASCIIByte.isDigit)
     else { return .rejected }
     do {
-      return try isValidInternational(value.dropFirst(), scratch: MatchScratch())
+      return try isValidInternational(value.dropFirst(), scratch: scratch)
         ? .confirmed : .rejected
     } catch {
       return .unverifiable
@@ -47,13 +52,19 @@ public enum PhoneNumber {
   /// as such when that is the only reading with a valid shape. A region libphonenumber does not
   /// know is a programmer error.
   public static func verdict(_ value: [UInt8], region: String) -> Verdict {
+    verdict(value, region: region, scratch: MatchScratch())
+  }
+
+  /// ``verdict(_:region:)`` matching the plan's patterns through `scratch` (one per thread,
+  /// reused).
+  public static func verdict(_ value: [UInt8], region: String, scratch: MatchScratch) -> Verdict {
     guard let plan = PhoneNumberingPlan.byRegion[region] else {
       preconditionFailure("PhoneNumber.verdict(_:region:) needs a known region code")
     }
     guard !value.isEmpty, value.allSatisfy(ASCIIByte.isDigit) else { return .rejected }
     do {
       return try isValidNational(
-        value[...], plan: PhoneNumberingPlan.all[plan], scratch: MatchScratch())
+        value[...], plan: PhoneNumberingPlan.all[plan], scratch: scratch)
         ? .confirmed : .rejected
     } catch {
       return .unverifiable

@@ -12,12 +12,12 @@ extension ValidatorRegistry {
         name: "phone",
         summary:
           "International number: E.164 calling code + national numbering plan (libphonenumber)",
-        check: PhoneNumber.verdict)
+        checkWithScratch: { PhoneNumber.verdict($0, scratch: $1) })
     ]
     + nationalPhoneRegions.map { region in
       Validator(
         name: "phone_national_\(region.lowercased())",
         summary: "\(region) national-format number: trunk prefix + numbering plan (libphonenumber)",
-        check: { PhoneNumber.verdict($0, region: region) })
+        checkWithScratch: { PhoneNumber.verdict($0, region: region, scratch: $1) })
     }
 }
