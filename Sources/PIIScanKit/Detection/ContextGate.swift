@@ -26,6 +26,9 @@ struct ContextGate: Sendable {
   private let code: [UInt8]
   /// Per key: the ids of the words that may start with those three bytes (a 32 KiB bit table).
   private let wordsOfKey: KeyedLists
+  /// Per pair of raw bytes (``PairScan``): set when some word starts with the pair, folded
+  /// (an 8 KiB table). The search stops only there, then checks the three-byte key.
+  private let startPairs: [UInt64]
   /// The ids of two-byte words: at the segment's last two bytes they have no third byte.
   private let shortWordIDs: [Int]
   /// Every word's bytes back to back: word `w` is `wordBytes[wordStart[w] ..< wordStart[w + 1]]`.
@@ -81,6 +84,16 @@ struct ContextGate: Sendable {
       for key in keys { idsOfKey[key, default: []].append(id) }
     }
     wordsOfKey = KeyedLists(keyCount: 1 << 18, lists: idsOfKey)
+    var pairs = [UInt64](repeating: 0, count: 1 << 10)
+    for w in words {
+      for first in 0..<256 where foldASCII(UInt8(first)) == w[0] {
+        for second in 0..<256 where foldASCII(UInt8(second)) == w[1] {
+          let key = first | second << 8
+          pairs[key >> 6] |= 1 << UInt64(key & 63)
+        }
+      }
+    }
+    startPairs = pairs
     shortWordIDs = words.indices.filter { words[$0].count == 2 }
     wordBytes = words.flatMap { $0 }
     wordStart = words.reduce(into: [0]) { $0.append($0.last! + $1.count) }
@@ -92,21 +105,27 @@ struct ContextGate: Sendable {
     in base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]
   ) {
     if count < 2 { return }
-    // The loop only rolls the key and tests its bit (under 1% of log bytes have it set); the
-    // rare hits are checked out of line, so the loop's values stay in registers.
+    // The search stops only at pairs of bytes some word starts with (few, in logs); the
+    // three-byte key and the word compares run there. A rolling key tested at every byte was
+    // a chain of dependent shifts per byte.
     code.withUnsafeBufferPointer { code in
-      wordsOfKey.bits.withUnsafeBufferPointer { bits in
-        let code = code.baseAddress!
-        let bits = bits.baseAddress!
-        // The key of the three bytes ending at `i`: a word found there starts at i - 2.
-        var key = Int(code[Int(base[0])]) &<< 6 | Int(code[Int(base[1])])
-        var i = 2
-        while i < count {
-          key = (key &<< 6 | Int(code[Int(base[i])])) & 0x3FFFF
-          if (bits[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 {
-            appendWords(ofKey: key, at: i &- 2, base: base, count: count, into: &hits)
+      wordsOfKey.bits.withUnsafeBufferPointer { keys in
+        startPairs.withUnsafeBufferPointer { pairs in
+          let code = code.baseAddress!
+          let keys = keys.baseAddress!
+          let last = count &- 2  // words of three or more bytes start before it
+          var i = 0
+          while true {
+            i = PairScan.next(in: base, from: i, to: last, bits: pairs.baseAddress!)
+            if i >= last { break }
+            let key =
+              Int(code[Int(base[i])]) &<< 12 | Int(code[Int(base[i &+ 1])]) &<< 6
+              | Int(code[Int(base[i &+ 2])])
+            if (keys[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 {
+              appendWords(ofKey: key, at: i, base: base, count: count, into: &hits)
+            }
+            i &+= 1
           }
-          i &+= 1
         }
       }
     }

@@ -455,9 +455,9 @@ extension DetectorSet {
         let last = count &- 1
         var i = 0
         while true {
-          i = nextPairStop(in: base, from: i, to: last, bits: bits)
+          i = PairScan.next(in: base, from: i, to: last, bits: bits)
           if i >= last { break }
-          anchorsOfPair.forEachID(ofKey: pairKey(base, i)) { check($0, at: i) }
+          anchorsOfPair.forEachID(ofKey: PairScan.key(base, i)) { check($0, at: i) }
           i &+= 1
         }
         for a in singleByteAnchors where base[last] == keywordAnchors[a].keyword[0] {
@@ -465,27 +465,6 @@ extension DetectorSet {
         }
       }
     }
-  }
-
-  /// The first position in `from..<to` whose pair of bytes has its bit set in `bits`, or `to`.
-  /// Out of line, so that its loop keeps everything in registers.
-  @inline(never)
-  private func nextPairStop(
-    in base: UnsafePointer<UInt8>, from: Int, to: Int, bits: UnsafePointer<UInt64>
-  ) -> Int {
-    var i = from
-    while i < to {
-      let key = pairKey(base, i)
-      if (bits[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 { return i }
-      i &+= 1
-    }
-    return to
-  }
-
-  /// The pair key at `i`: `base[i] | base[i + 1] << 8`.
-  @inline(__always)
-  private func pairKey(_ base: UnsafePointer<UInt8>, _ i: Int) -> Int {
-    Int(UInt16(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt16.self)))
   }
 
   /// Calls `body` with each maximal run of the group's `chars` that holds at least one of its
