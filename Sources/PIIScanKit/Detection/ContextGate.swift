@@ -84,10 +84,12 @@ struct ContextGate: Sendable {
       for key in keys { idsOfKey[key, default: []].append(id) }
     }
     wordsOfKey = KeyedLists(keyCount: 1 << 18, lists: idsOfKey)
+    var unfolded = [[Int]](repeating: [], count: 256)  // the bytes that fold to each byte
+    for b in 0..<256 { unfolded[Int(foldASCII(UInt8(b)))].append(b) }
     var pairs = [UInt64](repeating: 0, count: 1 << 10)
     for w in words {
-      for first in 0..<256 where foldASCII(UInt8(first)) == w[0] {
-        for second in 0..<256 where foldASCII(UInt8(second)) == w[1] {
+      for first in unfolded[Int(w[0])] {
+        for second in unfolded[Int(w[1])] {
           let key = first | second << 8
           pairs[key >> 6] |= 1 << UInt64(key & 63)
         }

@@ -312,7 +312,15 @@ extension DetectorSet {
       let normalized = detector.normalized(value)
       var validated = false
       if let validator = detector.validator {
-        switch validator.check(normalized, scratch: scratch.validation) {
+        // The lazy scratch is reached only by validators that use it (an exclusivity check
+        // per access).
+        let verdict =
+          if let withScratch = validator.checkWithScratch {
+            withScratch(normalized, scratch.validation)
+          } else {
+            validator.check(normalized)
+          }
+        switch verdict {
         case .confirmed: validated = true
         case .rejected: continue
         case .unverifiable: break
