@@ -31,7 +31,9 @@ public enum FindingJSON {
   /// This runs per finding, so the line is written through a pointer into room reserved for
   /// the worst case (every string byte as a six-byte escape), which is then trimmed: one
   /// capacity check per finding instead of one per field and byte.
-  public static func append(_ f: Finding, includeValue: Bool = false, to out: inout [UInt8]) {
+  public static func append(
+    _ f: borrowing Finding, includeValue: Bool = false, to out: inout [UInt8]
+  ) {
     var strings = f.source.utf8.count + f.entity.utf8.count + f.detector.utf8.count
     strings += (f.field?.utf8.count ?? 0) + f.preview.utf8.count
     if includeValue { strings += f.value.count }
@@ -147,8 +149,12 @@ public enum FindingJSON {
     }
 
     mutating func putString(_ string: String) {
-      var s = string
-      s.withUTF8 { putBytes($0) }
+      // A native string lends its bytes without a copy (`withUTF8` needs a `var`: a retain).
+      let done: Void? = string.utf8.withContiguousStorageIfAvailable { putBytes($0) }
+      if done == nil {
+        var s = string
+        s.withUTF8 { putBytes($0) }
+      }
     }
 
     /// A JSON string, as ``FindingJSON/appendString(_:to:)-bytes`` writes it.
