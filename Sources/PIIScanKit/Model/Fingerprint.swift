@@ -58,6 +58,16 @@ public struct Fingerprint: Sendable, Hashable {
     }
   }
 
+  /// Appends the first `count` (at most 64) hex digits to `out`.
+  func appendHex(digits count: Int, to out: inout [UInt8]) {
+    withUnsafeBytes(of: words) { bytes in
+      for i in 0..<min(count, 64) {
+        let b = bytes[i &>> 1]
+        out.append(lowerHexDigit(i & 1 == 0 ? b &>> 4 : b & 0xF))
+      }
+    }
+  }
+
   /// Writes the 64 hex digits at `out`.
   func writeHex(to out: UnsafeMutablePointer<UInt8>) {
     withUnsafeBytes(of: words) { bytes in

@@ -35,15 +35,18 @@ final class ChunkBuffer: @unchecked Sendable {
   }
 
   deinit {
+    guard storage.count <= Self.spareBytes else {
+      storage.deallocate()
+      return
+    }
+    // When full, the oldest spare goes: runs with other chunk sizes must not leave the list
+    // full of sizes nobody asks for.
     let spare = Spare(storage: storage)
-    let kept =
-      storage.count <= Self.spareBytes
-      && Self.spares.withLock { spares in
-        guard spares.count < Self.spareLimit else { return false }
-        spares.append(spare)
-        return true
-      }
-    if !kept { storage.deallocate() }
+    let evicted = Self.spares.withLock { spares -> Spare? in
+      spares.append(spare)
+      return spares.count > Self.spareLimit ? spares.removeFirst() : nil
+    }
+    evicted?.storage.deallocate()
   }
 
   var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage[0..<count]) }

@@ -45,7 +45,11 @@ public struct Redactor: Sendable {
 
   /// `EMAIL_3f9a1c2b7d10` for `email` and a fingerprint starting `3f9a1c2b7d10`.
   public static func pseudonym(_ entity: String, fingerprint: Fingerprint) -> [UInt8] {
-    upper(entity) + [UInt8(ascii: "_")] + Array(fingerprint.hex.utf8.prefix(12))
+    // Twelve digits written straight from the bytes: `hex` would build all 64 per redaction.
+    var out = upper(entity)
+    out.append(UInt8(ascii: "_"))
+    fingerprint.appendHex(digits: 12, to: &out)
+    return out
   }
 
   /// `value` with letters, digits and non-ASCII characters masked (see the type's rules).
