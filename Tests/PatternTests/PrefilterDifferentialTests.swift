@@ -250,4 +250,61 @@ import Testing
     #expect(reported > 1000)
     #expect(gatedReported > 300, "gated detectors reported \(gatedReported)")
   }
+
+  /// The token groups walked everywhere share one classification per 4 KiB tile and walk
+  /// runs with bit masks; a run that crosses a tile's edge is finished byte by byte. Over
+  /// fixed-seed texts of two to three tiles, of the generator's tokens and long runs of the
+  /// groups' bytes (1 to 300 bytes, so that many straddle an edge) and a pattern file's value
+  /// split across each edge, the token detectors report what the unfiltered scan does.
+  @Test func tiledTokenWalkEqualsUnfilteredScan() throws {
+    let tokens = Self.detectors.filter { $0.token != nil && $0.id != "bitcoin_address" }
+    try #require(tokens.count >= 10)
+    let filtered = DetectorSet(tokens)
+    try #require(filtered.tokenGroups.allSatisfy { $0.maskSets != nil })
+    #if arch(x86_64)
+      try #require(filtered.tokenClassifier != nil)
+    #endif
+    var check = Differential(
+      filtered: filtered, reference: DetectorSet(tokens, prefilter: false), label: "tiled walk")
+    let alphabets = [
+      Array("0123456789abcdefABCDEF:.-"), Array("0123456789."),
+      Array("ABCDEFGHJKLMNPRSTUVWXYZ0123456789"),
+      Array("ABCDEFXYZ0123456789 "),
+    ]
+    let values = tokens.flatMap { d in (d.spec.examples?.match ?? []).compactMap(\.value) }
+      .filter { $0.utf8.count > 1 }
+    var rng = SeededRandom(seed: 0x711E_D0C5)
+    var reported = 0
+    var straddling = 0
+    let tile = ByteClassifier.tileBytes
+    for _ in 0..<120 {
+      var text = ""
+      let size = rng.int(in: (tile + 1)...(3 * tile))
+      while text.utf8.count < size {
+        if rng.chance(1, in: 4) {
+          let alphabet = alphabets[rng.int(in: 0...(alphabets.count - 1))]
+          text += String(
+            (0..<rng.int(in: 1...300)).map { _ in alphabet[rng.int(in: 0...(alphabet.count - 1))] })
+        } else {
+          text += Self.token(&rng) + (rng.chance(1, in: 8) ? "\n" : " ")
+        }
+      }
+      var bytes = Array(text.utf8)
+      // A pattern file's value across each tile edge, at a random split, between spaces.
+      for edge in stride(from: tile, to: bytes.count - 100, by: tile) {
+        let value = Array(values[rng.int(in: 0...(values.count - 1))].utf8)
+        let start = edge - rng.int(in: 1...(value.count - 1))
+        bytes.replaceSubrange(start..<(start + value.count), with: value)
+        bytes[start - 1] = 0x20
+        bytes[start + value.count] = 0x20
+      }
+      // A run of the MAC group's bytes across the first tile's edge.
+      let macBytes = Set("0123456789abcdefABCDEF:.-".utf8)
+      if macBytes.contains(bytes[tile - 1]) && macBytes.contains(bytes[tile]) { straddling += 1 }
+      reported += check.compare(bytes).count
+    }
+    #expect(check.failures == 0)
+    #expect(reported > 1000)
+    #expect(straddling > 10, "texts with a run across the tile edge: \(straddling)")
+  }
 }

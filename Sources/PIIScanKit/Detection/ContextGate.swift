@@ -212,11 +212,12 @@ extension DetectorSet {
     of group: TokenGroup, reach: Int, gate: ContextGate, hits: [(start: Int, word: Int)],
     count: Int, field loweredField: [UInt8]?
   ) -> [Range<Int>]? {
-    if group.entries.contains(where: { fieldGivesContext($0.detector, loweredField) }) {
+    if tokenEntries[group.entries].contains(where: { fieldGivesContext($0.detector, loweredField) })
+    {
       return nil
     }
     return contextSpans(gate, hits: hits, reach: reach, count: count) { word in
-      group.entries.contains { gate.members[$0.detector][word] }
+      tokenEntries[group.entries].contains { gate.members[$0.detector][word] }
     }
   }
 

@@ -63,8 +63,12 @@ public struct DetectorSet: Sendable {
   struct TokenGroup: Sendable {
     /// Per byte: bit 0 set when in `chars`, bit 1 when in `needs` (one load per walked byte).
     let classes: [UInt8]
-    /// (detector, min, max, needs count), in detector order.
-    let entries: [(detector: Int, min: Int, max: Int, needsCount: Int)]
+    /// Its entries' indices in ``DetectorSet/tokenEntries``.
+    let entries: Range<Int>
+    /// The shortest `min` and the longest `max` of its entries: a run outside them serves none.
+    let lengths: ClosedRange<Int>
+    /// The largest `needs_count` of its entries: counting a run's `needs` bytes can stop there.
+    let needsCap: Int
     /// No entry has a `window`: each qualifying token is a window of its own, in which a
     /// match must start (it lies inside its maximal token, and that token qualifies).
     let runWindowed: Bool
@@ -76,8 +80,24 @@ public struct DetectorSet: Sendable {
     /// widest context window plus the longest token). Such a group is walked only near its
     /// detectors' words.
     let contextReach: Int?
+    /// For a group walked everywhere (no `contextReach`): its `chars` and `needs` sets' indices
+    /// in ``DetectorSet/tokenClassifier``; nil when there is no classifier.
+    var maskSets: (chars: Int, needs: Int)? = nil
   }
   let tokenGroups: [TokenGroup]
+  /// A token detector's thresholds, in detector order within each group.
+  struct TokenEntry: Sendable {
+    let detector: Int
+    let min: Int
+    let max: Int
+    let needsCount: Int
+  }
+  /// Every group's entries, a group's contiguous: one flat array of plain values, so that a
+  /// token's checks copy and retain nothing.
+  let tokenEntries: [TokenEntry]
+  /// The byte sets of the groups walked everywhere, answered sixteen bytes at a time; nil
+  /// when there are none, or they need too many intervals, or the platform has no SSE2.
+  let tokenClassifier: ByteClassifier?
   /// Detectors with no prefilter: they run over every byte.
   let unfiltered: [Int]
   /// The context-word prefilter of `requires_context` detectors; nil without prefilter.
@@ -170,8 +190,14 @@ public struct DetectorSet: Sendable {
       if byToken[t.chars]?[t.needs] == nil { tokenOrder.append((t.chars, t.needs)) }
       byToken[t.chars, default: [:]][t.needs, default: []].append(i)
     }
-    tokenGroups = tokenOrder.map { chars, needs in
+    var entries: [TokenEntry] = []
+    var groups = tokenOrder.map { chars, needs in
       let members = byToken[chars]![needs]!
+      let firstEntry = entries.count
+      for i in members {
+        let t = detectors[i].token!
+        entries.append(TokenEntry(detector: i, min: t.min, max: t.max, needsCount: t.needsCount))
+      }
       let reach: Int?
       if let usedGate,
         members.allSatisfy({ usedGate.gated[$0] && detectors[$0].token!.max < Int.max })
@@ -186,13 +212,32 @@ public struct DetectorSet: Sendable {
         classes: (0..<256).map { b in
           (chars.members[b] ? 1 : 0) | (needs.members[b] ? 2 : 0)
         },
-        entries: members.map { i in
-          let t = detectors[i].token!
-          return (detector: i, min: t.min, max: t.max, needsCount: t.needsCount)
-        },
+        entries: firstEntry..<entries.count,
+        lengths: entries[firstEntry...].map(\.min).min()!...entries[firstEntry...].map(\.max)
+          .max()!,
+        needsCap: entries[firstEntry...].map(\.needsCount).max()!,
         runWindowed: members.allSatisfy { detectors[$0].window == nil },
         needRanges: ByteRanges(needs.members), contextReach: reach)
     }
+    // The groups walked everywhere share one classification of each block's bytes.
+    var sets: [[Bool]] = []
+    func setIndex(_ members: [Bool]) -> Int {
+      if let i = sets.firstIndex(of: members) { return i }
+      sets.append(members)
+      return sets.count - 1
+    }
+    var maskSets: [Int: (chars: Int, needs: Int)] = [:]
+    for (g, group) in groups.enumerated() where group.contextReach == nil {
+      maskSets[g] = (
+        setIndex(group.classes.map { $0 & 1 != 0 }), setIndex(group.classes.map { $0 & 2 != 0 })
+      )
+    }
+    tokenClassifier = sets.isEmpty ? nil : ByteClassifier(sets)
+    if tokenClassifier != nil {
+      for (g, m) in maskSets { groups[g].maskSets = m }
+    }
+    tokenGroups = groups
+    tokenEntries = entries
     contextGate = usedGate
     let joined = detectors.sorted { $0.id < $1.id }.map { "\($0.id)=\($0.hash)" }
       .joined(separator: "\n")

@@ -32,6 +32,10 @@ public final class ScanScratch {
   var keywordResume: [Int] = []
   /// Per detector: the start of the line it was last flagged on, or -1.
   var lineMarks: [Int] = []
+  /// The token tiles' set masks and interval scratch (``DetectorSet/forEachTiledToken``).
+  var tileMasks: [UInt64] = []
+  /// Per token group: where its search goes on in the next tile.
+  var tileResume: [Int] = []
   /// The digit groups of the digit run being classified.
   let digitGroups = DigitGroups()
   /// For validators that run regexes (``Validator/check(_:scratch:)``), with the default
@@ -98,7 +102,21 @@ extension DetectorSet {
     // 1b. Token anchors: each maximal run of a group's bytes that holds one of its `needs`.
     // A group whose detectors all require context is walked only near their words.
     var haveHits = false
-    for group in tokenGroups {
+    if let classifier = tokenClassifier {
+      var windows: [[Range<Int>]] = []
+      swap(&windows, &scratch.windows)
+      tokenEntries.withUnsafeBufferPointer { entries in
+        forEachTiledToken(classifier, in: base, count: count, scratch: scratch) {
+          groupEntries, runWindowed, run, needed in
+          addTokenWindows(
+            UnsafeBufferPointer(rebasing: entries[groupEntries]), runWindowed: runWindowed,
+            run: run, needed: needed, to: &windows, base: base, count: count)
+          return run.upperBound
+        }
+      }
+      swap(&windows, &scratch.windows)
+    }
+    for group in tokenGroups where group.maskSets == nil {
       var spans: [Range<Int>]? = nil
       if let reach = group.contextReach, let gate = contextGate {
         if !haveHits {
@@ -113,24 +131,13 @@ extension DetectorSet {
       // Out of the class while tokens are walked: no exclusivity check per token.
       var windows: [[Range<Int>]] = []
       swap(&windows, &scratch.windows)
-      forEachToken(of: group, in: base, count: count, spans: spans) { run, needed in
-        if group.runWindowed {
-          // The token is the window: a match starts inside it (see `startWindowed`).
-          for e in group.entries
-          where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
-            Self.appendLine(&windows[e.detector], run)
-          }
+      tokenEntries.withUnsafeBufferPointer { entries in
+        forEachToken(of: group, in: base, count: count, spans: spans) { run, needed in
+          addTokenWindows(
+            UnsafeBufferPointer(rebasing: entries[group.entries]), runWindowed: group.runWindowed,
+            run: run, needed: needed, to: &windows, base: base, count: count)
           return run.upperBound
         }
-        // Some entry has a `window` (bytes after the token, not a line).
-        var line: Range<Int>? = nil
-        for e in group.entries
-        where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
-          Self.appendWindow(
-            &windows[e.detector], anchor: run, window: detectors[e.detector].window, base: base,
-            count: count, line: &line)
-        }
-        return run.upperBound
       }
       swap(&windows, &scratch.windows)
     }
@@ -269,6 +276,30 @@ extension DetectorSet {
       }
     }
     return resolveOverlaps(scratch.candidates)
+  }
+
+  /// Adds the windows of a token `run` holding `needed` of its group's `needs` bytes to every
+  /// entry of the group (`entries`, from ``tokenEntries``) it qualifies for.
+  @inline(__always)
+  private func addTokenWindows(
+    _ entries: UnsafeBufferPointer<TokenEntry>, runWindowed: Bool, run: Range<Int>, needed: Int,
+    to windows: inout [[Range<Int>]], base: UnsafePointer<UInt8>, count: Int
+  ) {
+    if runWindowed {
+      // The token is the window: a match starts inside it (see `startWindowed`).
+      for e in entries
+      where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
+        Self.appendLine(&windows[e.detector], run)
+      }
+      return
+    }
+    // Some entry has a `window` (bytes after the token, not a line).
+    var line: Range<Int>? = nil
+    for e in entries where run.count >= e.min && run.count <= e.max && needed >= e.needsCount {
+      Self.appendWindow(
+        &windows[e.detector], anchor: run, window: detectors[e.detector].window, base: base,
+        count: count, line: &line)
+    }
   }
 
   /// Runs one detector's regex over `subject` (the segment up to the end of a window) from
