@@ -75,6 +75,26 @@ import Testing
     }
   }
 
+  @Test func blocksClassifyAsTheTableSays() {
+    // Every byte value at every position of a 64-byte block (SSE2 on x86-64, words elsewhere).
+    var rng = SeededRandom(seed: 0xD1_6175)
+    for b in 0..<256 {
+      var block = (0..<64).map { _ in UInt8(rng.int(in: 0...255)) }
+      block[rng.int(in: 0...63)] = UInt8(b)
+      let (digits, separators) = block.withUnsafeBufferPointer {
+        DigitRuns.classify64($0.baseAddress!)
+      }
+      var expectedDigits: UInt64 = 0
+      var expectedSeparators: UInt64 = 0
+      for (j, byte) in block.enumerated() {
+        if DigitClass.table[Int(byte)] == 1 { expectedDigits |= 1 << UInt64(j) }
+        if DigitClass.table[Int(byte)] == 2 { expectedSeparators |= 1 << UInt64(j) }
+      }
+      #expect(digits == expectedDigits, "block with byte \(b)")
+      #expect(separators == expectedSeparators, "block with byte \(b)")
+    }
+  }
+
   @Test func handPickedRuns() {
     // `10.1.2.3` holds five digits; `64 (0)12-3` is one run of six (two separators at most).
     let text = Array("at 2024-03-01T00:00:00.000Z 10.1.2.3 - - 555 0100, 1 - 2 x86_64 (0)12-3".utf8)
