@@ -260,9 +260,10 @@ import Testing
     let tokens = Self.detectors.filter { $0.token != nil && $0.id != "bitcoin_address" }
     try #require(tokens.count >= 10)
     let filtered = DetectorSet(tokens)
-    try #require(filtered.tokenGroups.allSatisfy { $0.maskSets != nil })
     #if arch(x86_64)
+      // Elsewhere there is no classifier, and the groups walk bytes as before.
       try #require(filtered.tokenClassifier != nil)
+      try #require(filtered.tokenGroups.allSatisfy { $0.maskSets != nil })
     #endif
     var check = Differential(
       filtered: filtered, reference: DetectorSet(tokens, prefilter: false), label: "tiled walk")

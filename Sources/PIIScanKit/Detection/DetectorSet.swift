@@ -227,10 +227,8 @@ public struct DetectorSet: Sendable {
       return sets.count - 1
     }
     var maskSets: [Int: (chars: Int, needs: Int)] = [:]
-    for (g, group) in groups.enumerated() where group.contextReach == nil {
-      maskSets[g] = (
-        setIndex(group.classes.map { $0 & 1 != 0 }), setIndex(group.classes.map { $0 & 2 != 0 })
-      )
+    for (g, (chars, needs)) in tokenOrder.enumerated() where groups[g].contextReach == nil {
+      maskSets[g] = (setIndex(chars.members), setIndex(needs.members))
     }
     tokenClassifier = sets.isEmpty ? nil : ByteClassifier(sets)
     if tokenClassifier != nil {
