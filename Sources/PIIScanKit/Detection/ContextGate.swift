@@ -28,7 +28,7 @@ struct ContextGate: Sendable {
   private let wordsOfKey: KeyedLists
   /// Per pair of raw bytes (``PairScan``): set when some word starts with the pair, folded
   /// (an 8 KiB table). The search stops only there, then checks the three-byte key.
-  private let startPairs: [UInt64]
+  let startPairs: [UInt64]
   /// The ids of two-byte words: at the segment's last two bytes they have no third byte.
   private let shortWordIDs: [Int]
   /// Every word's bytes back to back: word `w` is `wordBytes[wordStart[w] ..< wordStart[w + 1]]`.
@@ -110,27 +110,46 @@ struct ContextGate: Sendable {
     // The search stops only at pairs of bytes some word starts with (8% of the bench log); the
     // three-byte key and the word compares run there. A rolling key tested at every byte was
     // a chain of dependent shifts per byte.
-    code.withUnsafeBufferPointer { code in
-      wordsOfKey.bits.withUnsafeBufferPointer { keys in
-        startPairs.withUnsafeBufferPointer { pairs in
-          let code = code.baseAddress!
-          let keys = keys.baseAddress!
-          let last = count &- 2  // words of three or more bytes start before it
-          var i = 0
-          while true {
-            i = PairScan.next(in: base, from: i, to: last, bits: pairs.baseAddress!)
-            if i >= last { break }
-            let key =
-              Int(code[Int(base[i])]) &<< 12 | Int(code[Int(base[i &+ 1])]) &<< 6
-              | Int(code[Int(base[i &+ 2])])
-            if (keys[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 {
-              appendWords(ofKey: key, at: i, base: base, count: count, into: &hits)
-            }
-            i &+= 1
-          }
-        }
+    startPairs.withUnsafeBufferPointer { pairs in
+      let last = count &- 2  // words of three or more bytes start before it
+      var i = 0
+      while true {
+        i = PairScan.next(in: base, from: i, to: last, bits: pairs.baseAddress!)
+        if i >= last { break }
+        appendHits(at: i, base: base, count: count, into: &hits)
+        i &+= 1
       }
     }
+    appendHitsAtEnd(base: base, count: count, into: &hits)
+  }
+
+  /// Whether a word may start at `i` by its pair of bytes (`PairScan.key(base, i)`).
+  @inline(__always)
+  func startsWord(pair key: Int) -> Bool {
+    (startPairs[key &>> 6] &>> UInt64(key & 63)) & 1 != 0
+  }
+
+  /// The hits at `i` (below `count - 2`), whose pair ``startsWord(pair:)``: the three-byte key,
+  /// then every byte of its words. For ``findHits(in:count:into:)`` and for a pass that stops
+  /// at these pairs among others (``DetectorSet``'s keyword pass).
+  @inline(__always)
+  func appendHits(
+    at i: Int, base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]
+  ) {
+    let key =
+      Int(code[Int(base[i])]) &<< 12 | Int(code[Int(base[i &+ 1])]) &<< 6
+      | Int(code[Int(base[i &+ 2])])
+    if (wordsOfKey.bits[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 {
+      appendWords(ofKey: key, at: i, base: base, count: count, into: &hits)
+    }
+  }
+
+  /// The hits that start at `count - 2` (two-byte words, which have no third byte there): the
+  /// last step of a pass that called ``appendHits(at:base:count:into:)`` below `count - 2`.
+  func appendHitsAtEnd(
+    base: UnsafePointer<UInt8>, count: Int, into hits: inout [(start: Int, word: Int)]
+  ) {
+    if count < 2 { return }
     for id in shortWordIDs where isWord(id, at: count - 2, base: base, count: count) {
       hits.append((count - 2, id))
     }

@@ -102,6 +102,9 @@ public struct DetectorSet: Sendable {
   let unfiltered: [Int]
   /// The context-word prefilter of `requires_context` detectors; nil without prefilter.
   let contextGate: ContextGate?
+  /// The keyword pass's pairs and the context gate's word-start pairs in one table (nil without
+  /// both): one pass over a segment then stops for either, instead of one pass each.
+  let keywordOrWordPairs: [UInt64]?
 
   /// With `prefilter` false every detector runs over every byte: the reference behaviour the
   /// prefilter must reproduce exactly (tests compare the two).
@@ -237,6 +240,11 @@ public struct DetectorSet: Sendable {
     tokenGroups = groups
     tokenEntries = entries
     contextGate = usedGate
+    if let usedGate, !anchors.isEmpty {
+      keywordOrWordPairs = zip(self.anchorsOfPair.bits, usedGate.startPairs).map { $0 | $1 }
+    } else {
+      keywordOrWordPairs = nil
+    }
     let joined = detectors.sorted { $0.id < $1.id }.map { "\($0.id)=\($0.hash)" }
       .joined(separator: "\n")
     hash = SHA256.hash(data: Array(joined.utf8)).hexString

@@ -69,13 +69,22 @@ extension DetectorSet {
     // The field name counts as context; lower-cased once per segment, not per match.
     let loweredField = field.map { Array($0.lowercased().utf8) }
 
-    // 1. Keyword anchors, all in one pass over the bytes that are some keyword's rarest.
+    // 1. Keyword anchors, all in one pass over the bytes that are some keyword's rarest. The
+    // same pass collects the context gate's word hits (`haveHits`), which most segments need.
+    var haveHits = false
     if !keywordAnchors.isEmpty {
       var resume = scratch.keywordResume
       if resume.count != keywordAnchors.count {
         resume = [Int](repeating: 0, count: keywordAnchors.count)
       }
-      forEachKeywordHit(in: base, count: count, resume: &resume) { a, pos in
+      var hits: [(start: Int, word: Int)] = []
+      if keywordOrWordPairs != nil {
+        swap(&hits, &scratch.contextHits)
+        hits.removeAll(keepingCapacity: true)
+        haveHits = true
+      }
+      defer { if haveHits { swap(&hits, &scratch.contextHits) } }
+      forEachKeywordHit(in: base, count: count, resume: &resume, wordHits: &hits) { a, pos in
         let anchor = keywordAnchors[a]
         var line: Range<Int>? = nil
         for d in anchor.detectors {
@@ -101,7 +110,6 @@ extension DetectorSet {
     }
     // 1b. Token anchors: each maximal run of a group's bytes that holds one of its `needs`.
     // A group whose detectors all require context is walked only near their words.
-    var haveHits = false
     if let classifier = tokenClassifier {
       var windows: [[Range<Int>]] = []
       swap(&windows, &scratch.windows)
@@ -463,10 +471,16 @@ extension DetectorSet {
   /// segment that stops only at byte pairs some keyword has as its rarest (0.3% of the bench
   /// log's bytes). `body` returns the position before which that anchor's later occurrences add
   /// nothing; `resume` holds it per anchor (all zero on entry).
+  ///
+  /// With ``keywordOrWordPairs`` the pass also stops where a context word may start (8% of the
+  /// bench log's bytes) and appends the gate's hits to `wordHits`, in offset order, as
+  /// ``ContextGate/findHits(in:count:into:)`` would: that pass then need not run.
   private func forEachKeywordHit(
-    in base: UnsafePointer<UInt8>, count: Int, resume: inout [Int], _ body: (Int, Int) -> Int
+    in base: UnsafePointer<UInt8>, count: Int, resume: inout [Int],
+    wordHits: inout [(start: Int, word: Int)], _ body: (Int, Int) -> Int
   ) {
     if count == 0 { return }
+    let gate = keywordOrWordPairs == nil ? nil : contextGate
     resume.withUnsafeMutableBufferPointer { resume in
       /// Checks anchor `a`, whose pair is at `i`.
       @inline(__always) func check(_ a: Int, at i: Int) {
@@ -481,15 +495,33 @@ extension DetectorSet {
         }
         if equal { resume[a] = body(a, start) }
       }
-      anchorsOfPair.bits.withUnsafeBufferPointer { bits in
-        let bits = bits.baseAddress!
+      let stops = keywordOrWordPairs ?? anchorsOfPair.bits
+      stops.withUnsafeBufferPointer { stops in
+        let stops = stops.baseAddress!
         let last = count &- 1
         var i = 0
-        while true {
-          i = PairScan.next(in: base, from: i, to: last, bits: bits)
-          if i >= last { break }
-          anchorsOfPair.forEachID(ofKey: PairScan.key(base, i)) { check($0, at: i) }
-          i &+= 1
+        if let gate {
+          let wordsEnd = count &- 2  // the gate's three-byte keys start before it
+          while true {
+            i = PairScan.next(in: base, from: i, to: last, bits: stops)
+            if i >= last { break }
+            let key = PairScan.key(base, i)
+            if (anchorsOfPair.bits[key &>> 6] &>> UInt64(key & 63)) & 1 != 0 {
+              anchorsOfPair.forEachID(ofKey: key) { check($0, at: i) }
+            }
+            if i < wordsEnd && gate.startsWord(pair: key) {
+              gate.appendHits(at: i, base: base, count: count, into: &wordHits)
+            }
+            i &+= 1
+          }
+          gate.appendHitsAtEnd(base: base, count: count, into: &wordHits)
+        } else {
+          while true {
+            i = PairScan.next(in: base, from: i, to: last, bits: stops)
+            if i >= last { break }
+            anchorsOfPair.forEachID(ofKey: PairScan.key(base, i)) { check($0, at: i) }
+            i &+= 1
+          }
         }
         for a in singleByteAnchors where base[last] == keywordAnchors[a].keyword[0] {
           check(a, at: last)

@@ -108,3 +108,44 @@ import Testing
     }
   }
 }
+
+/// The keyword pass of the default detectors also collects the gate's word hits (one pass
+/// stopping at either kind of pair): they must be exactly ``ContextGate/findHits(in:count:into:)``'s,
+/// in the same order, on texts dense with keywords, context words and near misses.
+@Suite struct KeywordPassWordHitTests {
+  @Test func keywordPassCollectsTheGatesHits() throws {
+    let set = try PatternLoader.load()
+    let gate = try #require(set.contextGate)
+    #expect(set.keywordOrWordPairs != nil)
+    var rng = SeededRandom(seed: 23)
+    let pieces =
+      gate.words.map { String(decoding: $0, as: UTF8.self) } + [
+        "AKIA", "ghp_", "eyJ", "://", "@", "BEGIN", "::", "Bearer ", "password=", " ", "\n", "x",
+        "7", "SSN", "Tel", "iban", "BSN",
+      ]
+    let scratch = ScanScratch()
+    for round in 0..<300 {
+      var text = ""
+      for _ in 0..<(round % 60) {
+        let piece = pieces[Int(rng.next() % UInt64(pieces.count))]
+        // Cut some pieces short, so that words end at the text's last bytes.
+        text += rng.next() % 4 == 0 ? String(piece.prefix(piece.count - 1)) : piece
+      }
+      let bytes = Array(text.utf8)
+      var limits: [MatchLimitHit] = []
+      var expected: [(start: Int, word: Int)] = []
+      bytes.withUnsafeBytes { raw in
+        guard raw.count > 0 else { return }
+        _ = set.scan(raw, field: nil, scratch: scratch, limits: &limits)
+        gate.findHits(
+          in: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: raw.count,
+          into: &expected)
+      }
+      if bytes.isEmpty { continue }
+      #expect(
+        scratch.contextHits.map { $0.start << 16 | $0.word }
+          == expected.map { $0.start << 16 | $0.word },
+        "text \(bytes)")
+    }
+  }
+}
