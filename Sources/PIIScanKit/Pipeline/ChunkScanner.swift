@@ -12,6 +12,9 @@ final class ChunkScanner {
   let fingerprinter: Fingerprinter
   let scratch: ScanScratch
   let scope: FieldScope
+  /// The previous chunk's finding count: the next chunk's array is reserved at that size, not
+  /// grown (and copied) from empty a dozen times for a chunk with thousands of findings.
+  private var expectedFindings = 0
 
   init(detectors: DetectorSet, fingerprinter: Fingerprinter, options: ScanOptions) {
     self.detectors = detectors
@@ -23,6 +26,7 @@ final class ChunkScanner {
   func scan(_ chunk: Chunk) -> ChunkResult {
     let bytes = chunk.buffer.bytes
     var findings: [Finding] = []
+    findings.reserveCapacity(expectedFindings)
     var limits: [MatchLimitHit] = []
     switch chunk.format {
     case .text:
@@ -47,6 +51,7 @@ final class ChunkScanner {
       }
     }
     findings.removeAll { $0.offset - chunk.streamOffset >= chunk.owned }
+    expectedFindings = findings.count
     // Line numbers: chunk-local newline counts before each finding (the collector adds the base).
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
     var counted = 0
