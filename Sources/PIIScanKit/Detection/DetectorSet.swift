@@ -334,6 +334,11 @@ final class DigitTables: @unchecked Sendable {
   let separatorBit: UnsafeMutablePointer<UInt8>
   /// Per class: the `separatorBit`s of the separators it allows.
   let classSeparatorBits: UnsafeMutablePointer<UInt8>
+  /// Per digit count (``maxCountedDigits`` and more share the last entry): bit `c` set when
+  /// class `c`'s smallest minimum digits is at most that count. One load per run instead of a
+  /// compare per class.
+  let classesWithin: UnsafeMutablePointer<UInt64>
+  static let maxCountedDigits = 64
 
   init(_ classes: [DetectorSet.DigitRunClass]) {
     precondition(classes.count <= 64, "at most 64 digit separator classes")
@@ -374,6 +379,12 @@ final class DigitTables: @unchecked Sendable {
     }
     first[classes.count] = at
     ungatedClasses = ungated
+    classesWithin = .allocate(capacity: Self.maxCountedDigits + 1)
+    for n in 0...Self.maxCountedDigits {
+      var within: UInt64 = 0
+      for (c, cls) in classes.enumerated() where n >= cls.minDigits { within |= 1 << UInt64(c) }
+      classesWithin[n] = within
+    }
   }
 
   deinit {
@@ -387,6 +398,7 @@ final class DigitTables: @unchecked Sendable {
     entryGated.deallocate()
     separatorBit.deallocate()
     classSeparatorBits.deallocate()
+    classesWithin.deallocate()
   }
 }
 

@@ -606,8 +606,7 @@ extension DetectorSet {
     groups: UnsafeMutablePointer<Int>,
     skipGated: Bool, _ body: (Int, Range<Int>) -> Void
   ) {
-    var classes: UInt64 = 0
-    for c in 0..<t.classCount where digits >= t.minDigits[c] { classes |= 1 << UInt64(c) }
+    var classes = t.classesWithin[min(digits, DigitTables.maxCountedDigits)]
     if skipGated { classes &= t.ungatedClasses }
     if classes == 0 { return }
     // One pass: the run's longest group, the separators in it, and the classes some of them
