@@ -26,44 +26,56 @@ public enum FindingJSON {
     return out
   }
 
-  /// Appends one finding's line to `out`.
-  ///
-  /// This runs per finding, so the line is written through a pointer into room reserved for
-  /// the worst case (every string byte as a six-byte escape), which is then trimmed: one
-  /// capacity check per finding instead of one per field and byte.
+  /// Appends one finding's line to `out` (through ``write(_:includeValue:to:)`` into
+  /// temporary room of ``maximumLength(of:includeValue:)`` bytes).
   public static func append(
     _ f: borrowing Finding, includeValue: Bool = false, to out: inout [UInt8]
   ) {
+    withUnsafeTemporaryAllocation(
+      of: UInt8.self, capacity: maximumLength(of: f, includeValue: includeValue)
+    ) { buffer in
+      let n = write(f, includeValue: includeValue, to: buffer.baseAddress!)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+    }
+  }
+
+  /// The most bytes `f`'s line can take: every string byte as a six-byte escape.
+  static func maximumLength(of f: borrowing Finding, includeValue: Bool) -> Int {
     var strings = f.source.utf8.count + f.entity.utf8.count + f.detector.utf8.count
     strings += (f.field?.utf8.count ?? 0) + f.preview.utf8.count
     if includeValue { strings += f.value.count }
     // Keys and punctuation (under 160 bytes), three integers, the confidence, 64 hex digits.
-    let bound = 6 * strings + 320
-    let start = out.count
-    out.append(contentsOf: repeatElement(0, count: bound))
-    let written = out.withUnsafeMutableBufferPointer { buffer in
-      var w = LineWriter(at: buffer.baseAddress! + start)
-      w.put(#"{"source":"#, string: f.source)
-      w.put(#","offset":"#, integer: f.offset)
-      w.put(#","length":"#, integer: f.length)
-      w.put(#","line":"#, integer: f.line)
-      w.put(#","entity":"#, string: f.entity)
-      w.put(#","detector":"#, string: f.detector)
-      w.put(#","confidence":"#)
-      w.putConfidence(f.confidence)
-      w.put(f.validated ? #","validated":true"# : #","validated":false"#)
-      if let field = f.field { w.put(#","field":"#, string: field) }
-      w.put(#","preview":"#, string: f.preview)
-      w.put(#","fingerprint":"#, fingerprint: f.fingerprint)
-      if includeValue {
-        w.put(#","value":"#)
-        f.value.withUnsafeBufferPointer { w.putBytes($0) }
-      }
-      w.put("}\n")
-      return w.count
+    return 6 * strings + 320
+  }
+
+  /// Writes one finding's line at `start`, which has room for
+  /// ``maximumLength(of:includeValue:)`` bytes, and returns its length.
+  ///
+  /// This runs per finding, so the line goes through a pointer: one capacity check per finding
+  /// (the caller's) instead of one per field and byte, and no room filled in advance (zeroing the
+  /// worst case in an array and trimming it cost more than writing the line).
+  static func write(
+    _ f: borrowing Finding, includeValue: Bool, to start: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    var w = LineWriter(at: start)
+    w.put(#"{"source":"#, string: f.source)
+    w.put(#","offset":"#, integer: f.offset)
+    w.put(#","length":"#, integer: f.length)
+    w.put(#","line":"#, integer: f.line)
+    w.put(#","entity":"#, string: f.entity)
+    w.put(#","detector":"#, string: f.detector)
+    w.put(#","confidence":"#)
+    w.putConfidence(f.confidence)
+    w.put(f.validated ? #","validated":true"# : #","validated":false"#)
+    if let field = f.field { w.put(#","field":"#, string: field) }
+    w.put(#","preview":"#, string: f.preview)
+    w.put(#","fingerprint":"#, fingerprint: f.fingerprint)
+    if includeValue {
+      w.put(#","value":"#)
+      f.value.withUnsafeBufferPointer { w.putBytes($0) }
     }
-    precondition(written <= bound, "a findings line outgrew its reserved room")
-    out.removeLast(bound - written)
+    w.put("}\n")
+    return w.count
   }
 
   /// Writes one line through a pointer; the caller has reserved room for it.

@@ -5,7 +5,11 @@
 // run returned.
 public final class FindingsWriter: ScanSink, @unchecked Sendable {
   private var output: any ByteSink
-  private var buffer: [UInt8] = []
+  /// Lines not yet written: `used` bytes of `capacity`, flushed at ``flushAt``.
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private var used = 0
+  private static let flushAt = 1 << 16
   private let includeValues: Bool
   /// The first write error; later findings are dropped once one happened.
   public private(set) var error: Error?
@@ -13,31 +17,44 @@ public final class FindingsWriter: ScanSink, @unchecked Sendable {
   public init(output: any ByteSink, includeValues: Bool = false) {
     self.output = output
     self.includeValues = includeValues
-    buffer.reserveCapacity(1 << 16)
+    capacity = 2 * Self.flushAt
+    storage = .allocate(capacity: capacity)
   }
+
+  deinit { storage.deallocate() }
 
   public func handle(_ event: ScanEvent) {
     guard case .findings(_, let findings) = event, error == nil else { return }
-    // Into a local buffer, so that each finding is borrowed: with the class's stored buffer as
-    // the `inout`, the compiler copied every finding (retaining each of its strings) in case
-    // the write reached it.
-    var out: [UInt8] = []
-    swap(&out, &buffer)
+    // Each line is written straight into the buffer's free room (``FindingJSON/write``),
+    // which always holds a whole line: no array grows or copies per finding. The loop keeps
+    // the position in a local (no access to the class's storage per finding).
+    var at = used
     for i in findings.indices {
-      FindingJSON.append(findings[i], includeValue: includeValues, to: &out)
+      let room = FindingJSON.maximumLength(of: findings[i], includeValue: includeValues)
+      if at + room > capacity {
+        used = at
+        flush()
+        at = 0
+        if room > capacity {
+          storage.deallocate()
+          capacity = room
+          storage = .allocate(capacity: capacity)
+        }
+      }
+      at += FindingJSON.write(findings[i], includeValue: includeValues, to: storage + at)
     }
-    swap(&out, &buffer)
-    if buffer.count >= 1 << 16 { flush() }
+    used = at
+    if used >= Self.flushAt { flush() }
   }
 
   private func flush() {
-    guard !buffer.isEmpty, error == nil else { return }
+    guard used > 0, error == nil else { return }
     do {
-      try buffer.withUnsafeBytes { try output.write($0) }
+      try output.write(UnsafeRawBufferPointer(start: storage, count: used))
     } catch {
       self.error = error
     }
-    buffer.removeAll(keepingCapacity: true)
+    used = 0
   }
 
   /// Writes what is buffered and completes the output (commits an atomic file).

@@ -30,6 +30,8 @@ public final class Detector: Sendable {
   let fold: Fold
   /// No `normalize` bytes and no folding: the normalized form is the value itself.
   let keepsValue: Bool
+  /// `spec.preview`, resolved (``Preview/Style``).
+  let previewStyle: Preview.Style
   let contextWords: [[UInt8]]  // lowercased
   let contextWindow: Int
   let contextBoost: Double
@@ -181,6 +183,7 @@ public final class Detector: Sendable {
     if let style = spec.preview?.style, !["mask", "email", "prefix"].contains(style) {
       throw fail("preview.style", "must be mask, email or prefix")
     }
+    previewStyle = Preview.Style(spec.preview)
     self.spec = spec
     self.origin = origin
     self.hash = Detector.canonicalHash(spec)

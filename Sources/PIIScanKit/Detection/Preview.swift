@@ -8,8 +8,31 @@ enum Preview {
   /// - `email`: the first character of the local part, `***`, then `@` and the domain.
   /// - `prefix`: the first `keep_start` bytes then `****` (for secrets, whose length says little).
   static func mask(_ value: [UInt8], spec: DetectorSpec.PreviewSpec?) -> String {
-    switch spec?.style ?? "mask" {
-    case "email":
+    mask(value, style: Style(spec))
+  }
+
+  /// A preview spec resolved once per detector: matching `style` names per finding cost more
+  /// than masking a short value.
+  enum Style: Sendable, Equatable {
+    case mask(keepStart: Int, keepEnd: Int)
+    case email
+    case prefix(keepStart: Int)
+
+    /// The style of `spec` (nil: `mask`, keeping the last four); a style name that is not
+    /// `email` or `prefix` masks (``Detector`` rejects unknown names when it loads them).
+    init(_ spec: DetectorSpec.PreviewSpec?) {
+      switch spec?.style ?? "mask" {
+      case "email": self = .email
+      case "prefix": self = .prefix(keepStart: spec?.keepStart ?? 4)
+      default: self = .mask(keepStart: spec?.keepStart ?? 0, keepEnd: spec?.keepEnd ?? 4)
+      }
+    }
+  }
+
+  /// Masks `value` in `style` (see ``mask(_:spec:)``).
+  static func mask(_ value: [UInt8], style: Style) -> String {
+    switch style {
+    case .email:
       if let at = value.lastIndex(of: 0x40), at > 0 {
         // The first byte, `***`, then `@` and the domain, written into the string's storage.
         return String(unsafeUninitializedCapacity: 4 + value.count - at) { out in
@@ -26,12 +49,12 @@ enum Preview {
         }
       }
       return masked(value, keepStart: 0, keepEnd: 0)
-    case "prefix":
-      let keep = min(spec?.keepStart ?? 4, value.count / 2)
+    case .prefix(let keepStart):
+      let keep = min(keepStart, value.count / 2)
       let head = value[0..<keep].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
       return String(decoding: head + Array("****".utf8), as: UTF8.self)
-    default:
-      return masked(value, keepStart: spec?.keepStart ?? 0, keepEnd: spec?.keepEnd ?? 4)
+    case .mask(let keepStart, let keepEnd):
+      return masked(value, keepStart: keepStart, keepEnd: keepEnd)
     }
   }
 

@@ -185,7 +185,7 @@ final class ChunkScanner {
       source: chunk.file.path, offset: chunk.streamOffset + raw.lowerBound, length: raw.count,
       line: 0, entity: detector.entity, detector: detector.id,
       confidence: (c.confidence * 100).rounded() / 100, validated: c.validated, field: field,
-      preview: Preview.mask(value, spec: detector.spec.preview),
+      preview: Preview.mask(value, style: detector.previewStyle),
       fingerprint: fingerprinter.fingerprint(c.normalized), value: value)
   }
 }

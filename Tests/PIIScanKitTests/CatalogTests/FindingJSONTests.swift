@@ -89,3 +89,44 @@ import Testing
         + String(repeating: "ab", count: 32) + "\"}\n")
   }
 }
+
+/// ``FindingsWriter`` writes each line into its buffer's free room and flushes between events;
+/// what reaches the sink must be exactly the findings' lines, in order, across flushes and for a
+/// line larger than the whole buffer (a long value with `--include-values`).
+@Suite struct FindingsWriterTests {
+  final class Collected: ByteSink {
+    var bytes: [UInt8] = []
+    var writes = 0
+    var finished = false
+    func write(_ chunk: UnsafeRawBufferPointer) throws {
+      bytes += chunk
+      writes += 1
+    }
+    func finish() throws { finished = true }
+  }
+
+  @Test(arguments: [false, true])
+  func sinkGetsEveryLineInOrder(includeValues: Bool) throws {
+    var rng = SeededRandom(seed: includeValues ? 31 : 30)
+    let sink = Collected()
+    let writer = FindingsWriter(output: sink, includeValues: includeValues)
+    var expected: [UInt8] = []
+    let file = InputFile(path: "in.log", index: 0)
+    for event in 0..<60 {
+      var findings = (0..<rng.int(in: 0...400)).map { _ in FindingJSONTests.finding(&rng) }
+      if event % 20 == 7, !findings.isEmpty {
+        // 300 KB of value: its worst case is larger than the 128 KiB buffer.
+        findings[0].value = Array(repeating: 0x41, count: 300_000)
+      }
+      for f in findings { expected += FindingJSON.encode(f, includeValue: includeValues) }
+      writer.handle(.findings(file, findings))
+    }
+    try writer.finish()
+    #expect(sink.finished)
+    #expect(sink.writes > 1)
+    // Compared as a Bool: a failing array comparison of megabytes takes the reporter minutes.
+    let same = sink.bytes == expected
+    #expect(sink.bytes.count == expected.count)
+    #expect(same)
+  }
+}
