@@ -31,10 +31,9 @@ public enum FindingJSON {
   public static func append(
     _ f: borrowing Finding, includeValue: Bool = false, to out: inout [UInt8]
   ) {
-    withUnsafeTemporaryAllocation(
-      of: UInt8.self, capacity: maximumLength(of: f, includeValue: includeValue)
-    ) { buffer in
-      let n = write(f, includeValue: includeValue, to: buffer.baseAddress!)
+    let room = maximumLength(of: f, includeValue: includeValue)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
+      let n = write(f, includeValue: includeValue, to: buffer.baseAddress!, room: room)
       out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
     }
   }
@@ -48,14 +47,14 @@ public enum FindingJSON {
     return 6 * strings + 320
   }
 
-  /// Writes one finding's line at `start`, which has room for
-  /// ``maximumLength(of:includeValue:)`` bytes, and returns its length.
+  /// Writes one finding's line at `start`, which has `room` bytes (at least
+  /// ``maximumLength(of:includeValue:)``), and returns its length.
   ///
   /// This runs per finding, so the line goes through a pointer: one capacity check per finding
   /// (the caller's) instead of one per field and byte, and no room filled in advance (zeroing the
   /// worst case in an array and trimming it cost more than writing the line).
   static func write(
-    _ f: borrowing Finding, includeValue: Bool, to start: UnsafeMutablePointer<UInt8>
+    _ f: borrowing Finding, includeValue: Bool, to start: UnsafeMutablePointer<UInt8>, room: Int
   ) -> Int {
     var w = LineWriter(at: start)
     w.put(#"{"source":"#, string: f.source)
@@ -75,6 +74,7 @@ public enum FindingJSON {
       f.value.withUnsafeBufferPointer { w.putBytes($0) }
     }
     w.put("}\n")
+    precondition(w.count <= room, "a findings line outgrew its reserved room")
     return w.count
   }
 

@@ -41,7 +41,8 @@ public final class FindingsWriter: ScanSink, @unchecked Sendable {
           storage = .allocate(capacity: capacity)
         }
       }
-      at += FindingJSON.write(findings[i], includeValue: includeValues, to: storage + at)
+      at += FindingJSON.write(
+        findings[i], includeValue: includeValues, to: storage + at, room: capacity - at)
     }
     used = at
     if used >= Self.flushAt { flush() }
