@@ -26,7 +26,7 @@ struct RedactionOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Compression level (zstd 1-19, default 3; gzip 1-9, default 6).", valueName: "n"))
+      "Compression level (zstd 1-19, default 1; gzip 1-9, default 6).", valueName: "n"))
   var level: Int?
 
   func validate() throws {
