@@ -46,8 +46,11 @@ final class RedactedOutput {
     switch target.compression ?? inputCompression {
     case .none: top = base
     case .zstd:
-      top = AnySink(try ZstdSink(base, level: target.level ?? RedactionTarget.defaultZstdLevel, workers: max(1, workers)))
-    case .gzip: top = AnySink(try GzipSink(base, level: target.level ?? RedactionTarget.defaultGzipLevel))
+      top = AnySink(
+        try ZstdSink(
+          base, level: target.level ?? RedactionTarget.defaultZstdLevel, workers: max(1, workers)))
+    case .gzip:
+      top = AnySink(try GzipSink(base, level: target.level ?? RedactionTarget.defaultGzipLevel))
     }
   }
 
