@@ -308,4 +308,33 @@ import Testing
     #expect(reported > 1000)
     #expect(straddling > 10, "texts with a run across the tile edge: \(straddling)")
   }
+
+  /// The tiled walk marks a run at the byte after it, so a run that ends exactly at a tile's
+  /// edge is reported in the next tile (its bytes all in the one before), and one that ends
+  /// at the segment's end, where a block ends too, in a block past the end. Every token
+  /// detector's example values, ending at each of those places (and at block edges inside a
+  /// tile), are reported as the unfiltered scan reports them.
+  @Test func tiledTokenWalkReportsRunsEndingAtEdges() throws {
+    let tokens = Self.detectors.filter { $0.token != nil && $0.id != "bitcoin_address" }
+    let filtered = DetectorSet(tokens)
+    var check = Differential(
+      filtered: filtered, reference: DetectorSet(tokens, prefilter: false), label: "run ends")
+    let values = tokens.flatMap { d in (d.spec.examples?.match ?? []).compactMap(\.value) }
+    try #require(values.count >= 10)
+    let tile = ByteClassifier.tileBytes
+    var reported = 0
+    for value in values {
+      let v = Array(value.utf8)
+      for end in [64, 128, tile, 2 * tile, tile + 64] {
+        // Spaces, the value ending at `end`, then the segment's end or more spaces.
+        for total in [end, end + 1, 2 * tile + 64] where total >= end {
+          var bytes = [UInt8](repeating: 0x20, count: total)
+          bytes.replaceSubrange((end - v.count)..<end, with: v)
+          reported += check.compare(bytes).count
+        }
+      }
+    }
+    #expect(check.failures == 0)
+    #expect(reported >= values.count * 10)
+  }
 }

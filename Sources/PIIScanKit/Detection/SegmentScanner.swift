@@ -34,8 +34,8 @@ public final class ScanScratch {
   var lineMarks: [Int] = []
   /// The token tiles' set masks and interval scratch (``DetectorSet/forEachTiledToken``).
   var tileMasks: [UInt64] = []
-  /// Per token group: where its search goes on in the next tile.
-  var tileResume: [Int] = []
+  /// Per token group: the state its tiled walk carries from tile to tile.
+  var tileState: [UInt64] = []
   /// The digit groups of the digit run being classified.
   let digitGroups = DigitGroups()
   /// For validators that run regexes (``Validator/check(_:scratch:)``), with the default
@@ -119,7 +119,6 @@ extension DetectorSet {
           addTokenWindows(
             UnsafeBufferPointer(rebasing: entries[groupEntries]), runWindowed: runWindowed,
             run: run, needed: needed, to: &windows, base: base, count: count)
-          return run.upperBound
         }
       }
       swap(&windows, &scratch.windows)
@@ -320,13 +319,18 @@ extension DetectorSet {
     limits: inout [MatchLimitHit]
   ) {
     let detector = detectors[index]
+    // A start window's starts are `start ..< startLimit`; PCRE2's offset limit is the last
+    // start it may try. Once a match ends at or past the window's end no start is left, and
+    // the call that would find that out is not made (a token window holds one value, so every
+    // match was followed by such a call).
+    let end = startLimit.map { $0 - 1 } ?? subject.count
     var position = start
-    while position <= subject.count {
+    while position <= end {
       let found: (whole: Range<Int>, group: Range<Int>?)?
       do {
         found = try detector.pattern.firstSpan(
           in: subject, from: position, group: detector.group, scratch: scratch.match,
-          startLimit: startLimit)
+          startLimit: startLimit.map { $0 - 1 })
       } catch {
         limits.append(MatchLimitHit(detector: detector.id, offset: position))
         return
