@@ -49,7 +49,7 @@ public struct DetectorSet: Sendable {
   let digitLeads: [Int]
   /// Per detector: its windows bound where matches start, not what the regex reads (a
   /// `digit_lead` detector, or a `token` one without `window`): the regex then reads on through
-  /// the segment from each window, with PCRE2's offset limit at the window's end.
+  /// the segment from each window, with PCRE2's offset limit at the window's last start.
   let startWindowed: [Bool]
   /// The gated `digits` detectors (each without `window` or `digit_lead`, so its windows stay
   /// inside the line of their anchor): a line with none of their words near it gives them no window, which
