@@ -52,8 +52,9 @@ extension DetectorSet {
             guard let sets = groups[g].maskSets else { continue }
             let entries = groups[g].entries
             let runWindowed = groups[g].runWindowed
-            let shortest = min(groups[g].lengths.lowerBound, 64)
-            let longest = groups[g].lengths.upperBound
+            let lengths = groups[g].lengths
+            let shortest = min(lengths.lowerBound, 64)
+            let longest = lengths.upperBound
             let needsCap = groups[g].needsCap
             let chars = masks + sets.chars &* tileBlocks
             let needs = masks + sets.needs &* tileBlocks
@@ -96,7 +97,7 @@ extension DetectorSet {
                       lo &-= 1
                     }
                   }
-                  if hi &- lo > longest || hi &- lo < groups[g].lengths.lowerBound { continue }
+                  if !lengths.contains(hi &- lo) { continue }
                   // The `needs` bytes of the run's part inside the tile (none when it ended
                   // at the tile's start), counted up to `needsCap` (the entries compare the
                   // count with their `needs_count`, none above it).

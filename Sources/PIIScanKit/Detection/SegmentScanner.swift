@@ -323,14 +323,15 @@ extension DetectorSet {
     // start it may try. Once a match ends at or past the window's end no start is left, and
     // the call that would find that out is not made (a token window holds one value, so every
     // match was followed by such a call).
-    let end = startLimit.map { $0 - 1 } ?? subject.count
+    let lastStart = startLimit.map { $0 - 1 }
+    let end = lastStart ?? subject.count
     var position = start
     while position <= end {
       let found: (whole: Range<Int>, group: Range<Int>?)?
       do {
         found = try detector.pattern.firstSpan(
           in: subject, from: position, group: detector.group, scratch: scratch.match,
-          startLimit: startLimit.map { $0 - 1 })
+          startLimit: lastStart)
       } catch {
         limits.append(MatchLimitHit(detector: detector.id, offset: position))
         return
