@@ -337,4 +337,45 @@ import Testing
     #expect(check.failures == 0)
     #expect(reported >= values.count * 10)
   }
+
+  /// The digit-run pass reads a run's digit groups from 64-byte masks taken at the run's start,
+  /// a group going on from one mask to the next. Digit values of every digit detector, at the
+  /// end of a run of single digits that puts each of their bytes on a 64- or 128-byte edge of
+  /// the run, report what the unfiltered scan does.
+  @Test func digitRunsLongerThanAMaskEqualUnfilteredScan() throws {
+    let digitBytes = Set("0123456789 -./()+".utf8)
+    var seen = Set<String>()
+    let picked = Self.detectors.compactMap { d -> (Detector, [UInt8])? in
+      for e in d.spec.examples?.match ?? [] {
+        let v = Array((e.value ?? e.text).utf8)
+        if v.filter({ $0 &- 0x30 < 10 }).count >= 6 && v.allSatisfy(digitBytes.contains)
+          && seen.insert(d.id).inserted
+        {
+          return (d, v)
+        }
+      }
+      return nil
+    }
+    try #require(picked.count >= 15)
+    let set = picked.map(\.0)
+    var check = Differential(
+      filtered: DetectorSet(set), reference: DetectorSet(set, prefilter: false),
+      label: "long digit runs", showsText: true)
+    var reported = 0
+    for (_, value) in picked {
+      for separator in [" ", ".", "/"] {
+        for fill in stride(from: 50, through: 130, by: 1) where fill < 80 || fill > 112 {
+          // `1 2 3 ...` cut to `fill` bytes, ending with a digit: groups too short to count.
+          var bytes = Array(
+            String(repeating: "1" + separator, count: fill / 2 + 1).utf8.prefix(fill))
+          if bytes.last.map({ $0 &- 0x30 >= 10 }) ?? false { bytes.removeLast() }
+          bytes += Array(separator.utf8) + value
+          reported += check.compare(bytes).count
+          reported += check.compare(bytes + Array(" end".utf8)).count
+        }
+      }
+    }
+    #expect(check.failures == 0)
+    #expect(reported >= picked.count * 20)
+  }
 }

@@ -60,7 +60,7 @@ enum DigitRuns {
         if before != 0 { lastDigit = block &+ 63 &- before.leadingZeroBitCount }
         // Digits are counted only in runs long enough to hold `atLeast` (most are not).
         if runStart >= 0 && lastDigit &- runStart &+ 1 >= atLeast {
-          let digitCount = countDigits(base, from: runStart, to: lastDigit &+ 1)
+          let digitCount = countDigits(base, count: count, from: runStart, to: lastDigit &+ 1)
           if digitCount >= atLeast { body(runStart..<(lastDigit &+ 1), digitCount) }
         }
         runStart = block &+ p
@@ -73,17 +73,34 @@ enum DigitRuns {
     }
   }
 
-  /// The digits in `base[from..<to]`. Out of line: it runs for few runs, and the loop that
-  /// calls it must stay small enough for `body` to be inlined.
+  /// The digits in `base[from..<to]` (`to` at most `count`), 64 bytes at a time: a popcount of
+  /// each window's digit mask. Out of line: it runs for few runs, and the loop that calls it
+  /// must stay small enough for `body` to be inlined.
   @inline(never)
-  private static func countDigits(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+  private static func countDigits(
+    _ base: UnsafePointer<UInt8>, count: Int, from: Int, to: Int
+  ) -> Int {
     var n = 0
-    var i = from
-    while i < to {
-      if base[i] &- 0x30 < 10 { n &+= 1 }
-      i &+= 1
+    var w = from
+    while w < to {
+      let width = min(64, to &- w)
+      n &+= (digitMask(base + w, available: count &- w) & lowBits(width)).nonzeroBitCount
+      w &+= 64
     }
     return n
+  }
+
+  /// The digit mask of the bytes from `p` (bit j: byte j), of which `available` (at least 1) may
+  /// be read: 64 at once where there are that many, else through a zero-padded copy.
+  @inline(__always)
+  static func digitMask(_ p: UnsafePointer<UInt8>, available: Int) -> UInt64 {
+    available >= 64 ? classify64(p).0 : classifyTail(p, count: available).0
+  }
+
+  /// The low `n` (0...64) bits set.
+  @inline(__always)
+  static func lowBits(_ n: Int) -> UInt64 {
+    n >= 64 ? ~0 : (1 &<< UInt64(n)) &- 1
   }
 
   /// The digit and separator masks of the 64 bytes at `p` (bit j: byte j).

@@ -198,7 +198,8 @@ extension DetectorSet {
               var mode = 0  // 0 undecided, 1 flag the current line, 2 one window per anchor
               var line: Range<Int>? = nil
               Self.forEachQualified(
-                tables: tables, run: run, digits: digits, base: base, groups: groupBuffer,
+                tables: tables, run: run, digits: digits, base: base, count: count,
+                groups: groupBuffer,
                 skipGated: skipGated
               ) { d, piece in
                 let lead = leads[d]
@@ -607,7 +608,7 @@ extension DetectorSet {
   /// whose separators include every separator in the run has the whole run as its one piece.
   @inline(__always)
   private static func forEachQualified(
-    tables t: DigitTables, run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>,
+    tables t: DigitTables, run: Range<Int>, digits: Int, base: UnsafePointer<UInt8>, count: Int,
     groups: UnsafeMutablePointer<Int>,
     skipGated: Bool, _ body: (Int, Range<Int>) -> Void
   ) {
@@ -620,37 +621,54 @@ extension DetectorSet {
     // class that allows none of the run's separators has exactly these as its pieces.
     var splits: UInt64 = 0
     var present: UInt8 = 0
-    var group = 0
     var longest = 0
     var groupCount = 0
-    var groupStart = run.lowerBound
-    var i = run.lowerBound
-    while i < run.upperBound {
-      let b = base[i]
-      if b &- 0x30 < 10 {
-        if group == 0 { groupStart = i }
-        group &+= 1
-        if group > longest { longest = group }
-      } else {
-        if group > 0 {
-          if groupCount < DigitGroups.capacity {
-            groups[2 &* groupCount] = groupStart
-            groups[2 &* groupCount &+ 1] = i
-          }
-          groupCount &+= 1
-        }
-        group = 0
+    // Digit masks, 64 bytes at a time, not a byte loop: a group is a run of set bits and the
+    // bytes between groups (the clear bits) are few. A loop per byte kept `longest` in memory
+    // in this large function, a store-to-load wait on every digit.
+    var openStart = -1  // the group not yet recorded (it may go on in the next window)
+    var openEnd = -1
+    var w = run.lowerBound
+    while w < run.upperBound {
+      let inside = DigitRuns.lowBits(min(64, run.upperBound &- w))
+      let digitBits = DigitRuns.digitMask(base + w, available: count &- w) & inside
+      var others = ~digitBits & inside
+      while others != 0 {
+        let b = base[w &+ others.trailingZeroBitCount]
+        others &= others &- 1
         splits |= ~t.separatorMask[Int(b)]
         present |= t.separatorBit[Int(b)]
       }
-      i &+= 1
+      var rest = digitBits
+      while rest != 0 {
+        let s = rest.trailingZeroBitCount
+        let length = (~(rest &>> UInt64(s))).trailingZeroBitCount
+        rest &= rest &+ (1 &<< UInt64(s))  // clears this group's bits
+        let start = w &+ s
+        if start == openEnd {
+          openEnd = start &+ length  // the group goes on from the window before
+          continue
+        }
+        if openStart >= 0 {
+          if groupCount < DigitGroups.capacity {
+            groups[2 &* groupCount] = openStart
+            groups[2 &* groupCount &+ 1] = openEnd
+          }
+          groupCount &+= 1
+          longest = max(longest, openEnd &- openStart)
+        }
+        openStart = start
+        openEnd = start &+ length
+      }
+      w &+= 64
     }
-    if group > 0 {
+    if openStart >= 0 {
       if groupCount < DigitGroups.capacity {
-        groups[2 &* groupCount] = groupStart
-        groups[2 &* groupCount &+ 1] = run.upperBound
+        groups[2 &* groupCount] = openStart
+        groups[2 &* groupCount &+ 1] = openEnd
       }
       groupCount &+= 1
+      longest = max(longest, openEnd &- openStart)
     }
     @inline(__always) func emit(
       _ c: Int, _ piece: Range<Int>, _ pieceDigits: Int, _ pieceGroup: Int, _ pieceSeparators: UInt8
