@@ -21,6 +21,7 @@ DETECTOR_FIELDS = [
     ("keywords", "keywords", "[str]"), ("digits", "digits", "int"),
     ("digitSeparators", "digit_separators", "str"), ("digitGroup", "digit_group", "int"),
     ("digitRequires", "digit_requires", "str"), ("digitLead", "digit_lead", "int"),
+    ("digitShape", "digit_shape", "[int]"),
     ("token", "token", "token"), ("window", "window", "int"), ("normalize", "normalize", "str"), ("fold", "fold", "str"),
     ("validator", "validator", "str"), ("context", "context", "context"),
     ("negativeContext", "negative_context", "context"),
@@ -72,6 +73,10 @@ def value(kind, v, where):
         if not isinstance(v, bool):
             fail(where, f"expected true or false, got {v!r}")
         return "true" if v else "false"
+    if kind == "[int]":
+        if not isinstance(v, list):
+            fail(where, f"expected a list of integers, got {v!r}")
+        return "[" + ", ".join(value("int", x, where) for x in v) + "]"
     if kind == "[str]":
         return "[" + ", ".join(swift_string(x, where) for x in v) + "]"
     if kind == "context":

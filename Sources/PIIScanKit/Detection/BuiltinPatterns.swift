@@ -39,7 +39,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "tel +999 1234 5678", reason: "unassigned country calling code"),
       ])))
     detectors.append(
-      DetectorSpec(id: "phone_nanp", entity: "phone", description: "North American number, (NPA) NXX-XXXX or NPA-NXX-XXXX, validated against the NANP plan", regex: "(?<![\\w+.-])(?:\\(([2-9]\\d{2})\\) ?|([2-9]\\d{2})([-.]))[2-9]\\d{2}(?(3)\\3|[-.])\\d{4}(?![\\w-])", digits: 10, digitSeparators: "() -.", digitGroup: 4, digitLead: 1, normalize: " .-()", validator: "phone_national_us", context: DetectorSpec.ContextSpec(words: ["phone", "tel", "mobile", "cell", "call", "fax"], window: 32, boost: 0.2), confidence: 0.7, severity: "medium", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "phone_nanp", entity: "phone", description: "North American number, (NPA) NXX-XXXX or NPA-NXX-XXXX, validated against the NANP plan", regex: "(?<![\\w+.-])(?:\\(([2-9]\\d{2})\\) ?|([2-9]\\d{2})([-.]))[2-9]\\d{2}(?(3)\\3|[-.])\\d{4}(?![\\w-])", digits: 10, digitSeparators: "() -.", digitGroup: 4, digitLead: 1, digitShape: [3, 3, 4], normalize: " .-()", validator: "phone_national_us", context: DetectorSpec.ContextSpec(words: ["phone", "tel", "mobile", "cell", "call", "fax"], window: 32, boost: 0.2), confidence: 0.7, severity: "medium", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "phone: (415) 555-0132", value: "(415) 555-0132", validated: true, reason: "parenthesised area code"),
         DetectorSpec.Example(text: "call 415-555-0132", value: "415-555-0132", validated: true, reason: "dashed"),
         DetectorSpec.Example(text: "tel 613.555.0175", value: "613.555.0175", validated: true, reason: "Canadian area code (NANP)"),
@@ -236,7 +236,7 @@ enum BuiltinPatterns {
   private static func national_americas() -> PatternFile {
     var detectors: [DetectorSpec] = []
     detectors.append(
-      DetectorSpec(id: "ca_sin", entity: "ca_sin", description: "Canadian Social Insurance Number NNN NNN NNN or NNN-NNN-NNN, Luhn", regex: "(?<![\\w.-])(?<!\\d )\\d{3}([ -])\\d{3}\\1\\d{3}(?![\\w-]|[. ]\\d)", digits: 9, digitSeparators: "- ", digitGroup: 3, digitLead: 0, normalize: " -", validator: "ca_sin", context: DetectorSpec.ContextSpec(words: ["sin", "social insurance", "numéro d'assurance sociale", "numero d'assurance sociale", "nas"], window: 40, boost: 0.2), confidence: 0.7, severity: "high", country: "CA", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 3), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "ca_sin", entity: "ca_sin", description: "Canadian Social Insurance Number NNN NNN NNN or NNN-NNN-NNN, Luhn", regex: "(?<![\\w.-])(?<!\\d )\\d{3}([ -])\\d{3}\\1\\d{3}(?![\\w-]|[. ]\\d)", digits: 9, digitSeparators: "- ", digitGroup: 3, digitLead: 0, digitShape: [3, 3, 3], normalize: " -", validator: "ca_sin", context: DetectorSpec.ContextSpec(words: ["sin", "social insurance", "numéro d'assurance sociale", "numero d'assurance sociale", "nas"], window: 40, boost: 0.2), confidence: 0.7, severity: "high", country: "CA", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 3), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "SIN 492 384 490", value: "492 384 490", validated: true, reason: "spaced SIN"),
         DetectorSpec.Example(text: "sin=147-815-807", value: "147-815-807", validated: true, reason: "dashed SIN"),
       ], noMatch: [
@@ -251,7 +251,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id 371664582", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "us_itin", entity: "us_itin", description: "US ITIN 9NN-GG-NNNN (IRS group ranges), dashed or spaced", regex: "(?<![\\w-])9\\d{2}([- ])\\d{2}\\1\\d{4}(?![\\w-])", digits: 9, digitSeparators: "- ", digitGroup: 4, digitLead: 0, normalize: " -", validator: "us_itin", context: DetectorSpec.ContextSpec(words: ["itin", "taxpayer identification"], window: 40, boost: 0.15), confidence: 0.8, severity: "high", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 4), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "us_itin", entity: "us_itin", description: "US ITIN 9NN-GG-NNNN (IRS group ranges), dashed or spaced", regex: "(?<![\\w-])9\\d{2}([- ])\\d{2}\\1\\d{4}(?![\\w-])", digits: 9, digitSeparators: "- ", digitGroup: 4, digitLead: 0, digitShape: [3, 2, 4], normalize: " -", validator: "us_itin", context: DetectorSpec.ContextSpec(words: ["itin", "taxpayer identification"], window: 40, boost: 0.15), confidence: 0.8, severity: "high", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 4), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "ITIN 983-77-5367", value: "983-77-5367", validated: true, reason: "dashed ITIN"),
         DetectorSpec.Example(text: "itin: 994 79 3780", value: "994 79 3780", validated: true, reason: "spaced ITIN"),
       ], noMatch: [
@@ -282,7 +282,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "sku AT8642755", reason: "no DEA context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "br_cpf", entity: "br_cpf", description: "Brazilian CPF 000.000.000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, digitRequires: ".-", digitLead: 0, normalize: ".-", validator: "br_cpf", context: DetectorSpec.ContextSpec(words: ["cpf", "cadastro de pessoas"], window: 40, boost: 0.1), confidence: 0.9, severity: "high", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "br_cpf", entity: "br_cpf", description: "Brazilian CPF 000.000.000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, digitRequires: ".-", digitLead: 0, digitShape: [3, 3, 3, 2], normalize: ".-", validator: "br_cpf", context: DetectorSpec.ContextSpec(words: ["cpf", "cadastro de pessoas"], window: 40, boost: 0.1), confidence: 0.9, severity: "high", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "CPF 194.048.362-06", value: "194.048.362-06", validated: true, reason: "formatted CPF"),
         DetectorSpec.Example(text: "doc 374.171.194-25.", value: "374.171.194-25", validated: true, reason: "without context"),
       ], noMatch: [
@@ -297,7 +297,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id=48683599914", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "br_cnpj", entity: "br_cnpj", description: "Brazilian CNPJ 00.000.000/0000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 14, digitSeparators: "./-", digitGroup: 4, digitRequires: "./-", digitLead: 0, normalize: "./-", validator: "br_cnpj", context: DetectorSpec.ContextSpec(words: ["cnpj", "pessoa juridica", "pessoa jurídica"], window: 40, boost: 0.1), confidence: 0.9, severity: "medium", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "br_cnpj", entity: "br_cnpj", description: "Brazilian CNPJ 00.000.000/0000-00, two mod-11 check digits", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}(?![\\w-]|[. ]\\d)", digits: 14, digitSeparators: "./-", digitGroup: 4, digitRequires: "./-", digitLead: 0, digitShape: [2, 3, 3, 4, 2], normalize: "./-", validator: "br_cnpj", context: DetectorSpec.ContextSpec(words: ["cnpj", "pessoa juridica", "pessoa jurídica"], window: 40, boost: 0.1), confidence: 0.9, severity: "medium", country: "BR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "CNPJ 26.913.932/0001-19", value: "26.913.932/0001-19", validated: true, reason: "formatted CNPJ"),
         DetectorSpec.Example(text: "empresa 42.612.565/0001-70", value: "42.612.565/0001-70", validated: true, reason: "without context"),
       ], noMatch: [
@@ -357,7 +357,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "S411773A", reason: "too few digits"),
       ])))
     detectors.append(
-      DetectorSpec(id: "kr_rrn", entity: "kr_rrn", description: "Korean resident registration number YYMMDD-SNNNNNC, date and mod-11 check", regex: "(?<![\\w-])(?<!\\d )\\d{6}-[1-8]\\d{6}(?![\\w-]| \\d)", digits: 13, digitSeparators: "-", digitGroup: 6, digitRequires: "-", digitLead: 0, normalize: "-", validator: "kr_rrn", context: DetectorSpec.ContextSpec(words: ["주민등록번호", "주민번호", "resident registration", "rrn"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "KR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "kr_rrn", entity: "kr_rrn", description: "Korean resident registration number YYMMDD-SNNNNNC, date and mod-11 check", regex: "(?<![\\w-])(?<!\\d )\\d{6}-[1-8]\\d{6}(?![\\w-]| \\d)", digits: 13, digitSeparators: "-", digitGroup: 6, digitRequires: "-", digitLead: 0, digitShape: [6, 7], normalize: "-", validator: "kr_rrn", context: DetectorSpec.ContextSpec(words: ["주민등록번호", "주민번호", "resident registration", "rrn"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "KR", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "주민등록번호 930422-2314546", value: "930422-2314546", validated: true, reason: "dashed RRN"),
         DetectorSpec.Example(text: "RRN 710105-2445203", value: "710105-2445203", validated: true, reason: "dashed RRN"),
       ], noMatch: [
@@ -466,7 +466,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "VFFNLD57H32D579U", reason: "no day 32"),
       ])))
     detectors.append(
-      DetectorSpec(id: "fr_nir", entity: "fr_nir", description: "French NIR (numéro de sécurité sociale) in its spaced layout, 97 - n mod 97 key", regex: "(?<![\\w-])(?<!\\d )[1-478] \\d{2} \\d{2} (?:\\d{2}|2[AB]) \\d{3} \\d{3} \\d{2}(?![\\w-]| \\d)", digits: 8, digitSeparators: " ", digitGroup: 3, digitLead: 11, normalize: " ", validator: "fr_nir", context: DetectorSpec.ContextSpec(words: ["sécurité sociale", "securite sociale", "numéro de sécu", "numero de secu", "nir", "insee", "social security"], window: 48, boost: 0.1), confidence: 0.85, severity: "high", country: "FR", preview: DetectorSpec.PreviewSpec(keepStart: 1, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "fr_nir", entity: "fr_nir", description: "French NIR (numéro de sécurité sociale) in its spaced layout, 97 - n mod 97 key", regex: "(?<![\\w-])(?<!\\d )[1-478] \\d{2} \\d{2} (?:\\d{2}|2[AB]) \\d{3} \\d{3} \\d{2}(?![\\w-]| \\d)", digits: 8, digitSeparators: " ", digitGroup: 3, digitLead: 11, digitShape: [3, 3, 2], normalize: " ", validator: "fr_nir", context: DetectorSpec.ContextSpec(words: ["sécurité sociale", "securite sociale", "numéro de sécu", "numero de secu", "nir", "insee", "social security"], window: 48, boost: 0.1), confidence: 0.85, severity: "high", country: "FR", preview: DetectorSpec.PreviewSpec(keepStart: 1, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "NIR 1 56 03 20 735 313 56", value: "1 56 03 20 735 313 56", validated: true, reason: "spaced NIR"),
         DetectorSpec.Example(text: "n° 2 65 12 78 478 663 71 ok", value: "2 65 12 78 478 663 71", validated: true, reason: "spaced NIR without context"),
         DetectorSpec.Example(text: "NIR 1 85 05 2A 006 084 35", value: "1 85 05 2A 006 084 35", validated: true, reason: "Corsican department 2A: the letter splits the digit run, so the match starts 11 bytes before the piece that qualifies it (digit_lead)"),
@@ -507,7 +507,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id 87082869239", reason: "no PESEL context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "se_personnummer", entity: "se_personnummer", description: "Swedish personnummer YYMMDD-NNNC, date and Luhn", regex: "(?<![\\w+-])\\d{6}[-+]\\d{4}(?![\\w-])", digits: 10, digitSeparators: "-+", digitGroup: 6, digitLead: 0, normalize: "-+", validator: "se_personnummer", context: DetectorSpec.ContextSpec(words: ["personnummer", "personnr", "pers.nr", "samordningsnummer"], window: 40, boost: 0.15), confidence: 0.8, severity: "high", country: "SE", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), priority: 1, examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "se_personnummer", entity: "se_personnummer", description: "Swedish personnummer YYMMDD-NNNC, date and Luhn", regex: "(?<![\\w+-])\\d{6}[-+]\\d{4}(?![\\w-])", digits: 10, digitSeparators: "-+", digitGroup: 6, digitLead: 0, digitShape: [6, 4], normalize: "-+", validator: "se_personnummer", context: DetectorSpec.ContextSpec(words: ["personnummer", "personnr", "pers.nr", "samordningsnummer"], window: 40, boost: 0.15), confidence: 0.8, severity: "high", country: "SE", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), priority: 1, examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "personnummer 930104-5036", value: "930104-5036", validated: true, reason: "dashed personnummer"),
         DetectorSpec.Example(text: "pnr 980914+0396", value: "980914+0396", validated: true, reason: "plus sign for people over 100"),
       ], noMatch: [
@@ -532,7 +532,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "ref 160909A5621", reason: "no HETU context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "dk_cpr", entity: "dk_cpr", description: "Danish CPR-nummer DDMMYY-SSSS (birth date; no checksum since 2007)", regex: "(?<![\\w+-])\\d{6}-\\d{4}(?![\\w-])", digits: 10, digitSeparators: "-", digitGroup: 6, digitRequires: "-", digitLead: 0, normalize: "-", validator: "dk_cpr", context: DetectorSpec.ContextSpec(words: ["cpr", "cpr-nr", "personnummer"], window: 40, boost: 0.25), confidence: 0.65, severity: "high", country: "DK", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "dk_cpr", entity: "dk_cpr", description: "Danish CPR-nummer DDMMYY-SSSS (birth date; no checksum since 2007)", regex: "(?<![\\w+-])\\d{6}-\\d{4}(?![\\w-])", digits: 10, digitSeparators: "-", digitGroup: 6, digitRequires: "-", digitLead: 0, digitShape: [6, 4], normalize: "-", validator: "dk_cpr", context: DetectorSpec.ContextSpec(words: ["cpr", "cpr-nr", "personnummer"], window: 40, boost: 0.25), confidence: 0.65, severity: "high", country: "DK", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "CPR 180682-2239", value: "180682-2239", validated: true, reason: "dashed CPR"),
         DetectorSpec.Example(text: "cpr-nr.: 030756-1205", value: "030756-1205", validated: true, reason: "born 1956"),
       ], noMatch: [
@@ -555,7 +555,7 @@ enum BuiltinPatterns {
         DetectorSpec.Example(text: "id 16056908289", reason: "no context"),
       ])))
     detectors.append(
-      DetectorSpec(id: "be_national_number", entity: "be_national_number", description: "Belgian national number YY.MM.DD-SSS.CC, 97 - n mod 97", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, digitRequires: ".-", digitLead: 0, normalize: ".-", validator: "be_national_number", context: DetectorSpec.ContextSpec(words: ["rijksregisternummer", "rijksregister", "registre national", "numéro national", "numero national", "insz", "niss", "national number"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "BE", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "be_national_number", entity: "be_national_number", description: "Belgian national number YY.MM.DD-SSS.CC, 97 - n mod 97", regex: "(?<![\\w.-])(?<!\\d )\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}(?![\\w-]|[. ]\\d)", digits: 11, digitSeparators: ".-", digitGroup: 3, digitRequires: ".-", digitLead: 0, digitShape: [2, 2, 2, 3, 2], normalize: ".-", validator: "be_national_number", context: DetectorSpec.ContextSpec(words: ["rijksregisternummer", "rijksregister", "registre national", "numéro national", "numero national", "insz", "niss", "national number"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "BE", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 2), examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "rijksregisternummer 81.10.11-164.16", value: "81.10.11-164.16", validated: true, reason: "formatted"),
         DetectorSpec.Example(text: "NN 52.02.04-373.31", value: "52.02.04-373.31", validated: true, reason: "formatted, short context"),
       ], noMatch: [

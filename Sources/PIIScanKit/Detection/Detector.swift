@@ -24,6 +24,8 @@ public final class Detector: Sendable {
   /// `digit_lead`: the regex runs from this many bytes before each qualifying digit piece to
   /// the piece's end, not over the piece's line.
   let digitLead: Int?
+  /// `digit_shape`: digit group lengths every match holds in a row (empty: no such promise).
+  let digitShape: [Int]
   let token: TokenAnchor?
   let window: Int?
   let normalizeSet: [Bool]  // 256 entries: strip this byte
@@ -88,6 +90,16 @@ public final class Detector: Sendable {
       options.insert(.offsetLimit)
     }
     digitLead = spec.digitLead
+    if let shape = spec.digitShape {
+      guard spec.digits != nil, !shape.isEmpty, shape.allSatisfy({ $0 >= 1 }),
+        shape.count <= DigitGroups.capacity
+      else {
+        throw fail(
+          "digit_shape",
+          "needs `digits` and lists 1 to \(DigitGroups.capacity) group lengths of at least 1")
+      }
+    }
+    digitShape = spec.digitShape ?? []
     // A token anchor's windows are start ranges too (``DetectorSet/startWindowed``).
     if spec.token != nil && spec.window == nil { options.insert(.offsetLimit) }
     do {
@@ -222,6 +234,9 @@ public final class Detector: Sendable {
     }
     if let g = s.digitGroup { parts.append("digit_group=\(g)") }
     if let l = s.digitLead { parts.append("digit_lead=\(l)") }
+    if let shape = s.digitShape {
+      parts.append("digit_shape=\(shape.map(String.init).joined(separator: ","))")
+    }
     if let r = s.digitRequires { parts.append("digit_requires=\(r)") }
     if let c = s.context {
       parts.append(

@@ -37,8 +37,12 @@ public struct DetectorSet: Sendable {
     /// The smallest `digits` of its detectors: shorter runs skip the class.
     let minDigits: Int
     /// By ascending minimum digits, so a short piece stops at the first it cannot serve.
-    /// `gated`: the detector is gated by ``ContextGate`` (see ``gatedDigitWords``).
-    let detectors: [(detector: Int, minDigits: Int, minGroup: Int, requires: UInt8, gated: Bool)]
+    /// `gated`: the detector is gated by ``ContextGate`` (see ``gatedDigitWords``); `shape`: its
+    /// `digit_shape` (empty without one, or without the prefilter).
+    let detectors:
+      [(
+        detector: Int, minDigits: Int, minGroup: Int, requires: UInt8, gated: Bool, shape: [Int]
+      )]
   }
   /// The classes, flattened for the hot loop (see ``DigitTables``).
   let digitTables: DigitTables
@@ -173,7 +177,8 @@ public struct DetectorSet: Sendable {
       let ds = bySeparators[key]!.map {
         (
           detector: $0, minDigits: detectors[$0].minDigits!, minGroup: detectors[$0].digitGroup,
-          requires: detectors[$0].digitRequires, gated: gatedDigits.contains($0)
+          requires: detectors[$0].digitRequires, gated: gatedDigits.contains($0),
+          shape: prefilter ? detectors[$0].digitShape : []
         )
       }.sorted { ($0.minDigits, $0.detector) < ($1.minDigits, $1.detector) }
       return DigitRunClass(separator: member, minDigits: ds[0].minDigits, detectors: ds)
@@ -328,6 +333,10 @@ final class DigitTables: @unchecked Sendable {
   let entryRequires: UnsafeMutablePointer<UInt8>
   /// Per entry: its detector is a gated one (``DetectorSet/gatedDigitDetectors``).
   let entryGated: UnsafeMutablePointer<Bool>
+  /// Per entry: its `digit_shape` is `shapes[entryShapeStart[e] ..< entryShapeStart[e + 1]]`
+  /// (empty: none).
+  let entryShapeStart: UnsafeMutablePointer<Int>
+  let shapes: UnsafeMutablePointer<Int>
   /// Bit `c` set when class `c` has an entry that is not gated.
   let ungatedClasses: UInt64
   /// Per byte: its bit among the union separators (index in `DigitClass.separators`), or 0.
@@ -353,6 +362,10 @@ final class DigitTables: @unchecked Sendable {
     entryMinGroup = .allocate(capacity: max(1, total))
     entryRequires = .allocate(capacity: max(1, total))
     entryGated = .allocate(capacity: max(1, total))
+    entryShapeStart = .allocate(capacity: total + 1)
+    let shapeTotal = classes.reduce(0) { $0 + $1.detectors.reduce(0) { $0 + $1.shape.count } }
+    shapes = .allocate(capacity: max(1, shapeTotal))
+    var shapeAt = 0
     separatorBit = .allocate(capacity: 256)
     separatorBit.initialize(repeating: 0, count: 256)
     for b in 0..<256 { separatorBit[b] = DigitClass.bit(UInt8(b)) }
@@ -373,11 +386,17 @@ final class DigitTables: @unchecked Sendable {
         entryMinGroup[at] = e.minGroup
         entryRequires[at] = e.requires
         entryGated[at] = e.gated
+        entryShapeStart[at] = shapeAt
+        for n in e.shape {
+          shapes[shapeAt] = n
+          shapeAt += 1
+        }
         if !e.gated { ungated |= 1 << UInt64(c) }
         at += 1
       }
     }
     first[classes.count] = at
+    entryShapeStart[at] = shapeAt
     ungatedClasses = ungated
     classesWithin = .allocate(capacity: Self.maxCountedDigits + 1)
     for n in 0...Self.maxCountedDigits {
@@ -396,6 +415,8 @@ final class DigitTables: @unchecked Sendable {
     entryMinGroup.deallocate()
     entryRequires.deallocate()
     entryGated.deallocate()
+    entryShapeStart.deallocate()
+    shapes.deallocate()
     separatorBit.deallocate()
     classSeparatorBits.deallocate()
     classesWithin.deallocate()

@@ -31,6 +31,10 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
   /// matches start with a digit, 1 for a leading `(`). The regex then runs only from there to
   /// the piece's end (its lookarounds still see the whole line) instead of over the line.
   public var digitLead: Int?
+  /// The lengths of consecutive digit groups (digits between two non-digits) that every match
+  /// holds, in order: `[3, 2, 4]` for a `123-45-6789` SSN, `[3, 3, 2]` for a NIR's last groups.
+  /// A digit piece without them is not matched at all (a `2055-8673-47` UUID piece is no SSN).
+  public var digitShape: [Int]?
   /// A token every match lies in: a maximal run of `chars` bytes, `min` to `max` long, holding at
   /// least `needs_count` bytes of `needs`.
   public var token: TokenSpec?
@@ -71,6 +75,7 @@ public struct DetectorSpec: Codable, Sendable, Equatable {
     case digitGroup = "digit_group"
     case digitRequires = "digit_requires"
     case digitLead = "digit_lead"
+    case digitShape = "digit_shape"
     case negativeContext = "negative_context"
   }
 

@@ -670,6 +670,31 @@ extension DetectorSet {
       groupCount &+= 1
       longest = max(longest, openEnd &- openStart)
     }
+    // Whether `piece` holds entry `e`'s `digit_shape`: that many of its digit groups in a row
+    // with those lengths. The run's groups are recorded in order, so the piece's are a range of
+    // them. A run with more groups than recorded passes (no promise is checked).
+    @inline(__always) func hasShape(_ e: Int, _ piece: Range<Int>) -> Bool {
+      let shapeStart = t.entryShapeStart[e]
+      let shapeCount = t.entryShapeStart[e &+ 1] &- shapeStart
+      if shapeCount == 0 || groupCount > DigitGroups.capacity { return true }
+      let shape = t.shapes + shapeStart
+      var first = 0
+      while first < groupCount && groups[2 &* first] < piece.lowerBound { first &+= 1 }
+      var end = first
+      while end < groupCount && groups[2 &* end &+ 1] <= piece.upperBound { end &+= 1 }
+      var g = first
+      while g &+ shapeCount <= end {
+        var k = 0
+        while k < shapeCount
+          && groups[2 &* (g &+ k) &+ 1] &- groups[2 &* (g &+ k)] == shape[k]
+        {
+          k &+= 1
+        }
+        if k == shapeCount { return true }
+        g &+= 1
+      }
+      return false
+    }
     @inline(__always) func emit(
       _ c: Int, _ piece: Range<Int>, _ pieceDigits: Int, _ pieceGroup: Int, _ pieceSeparators: UInt8
     ) {
@@ -679,7 +704,7 @@ extension DetectorSet {
         if pieceDigits < t.entryMinDigits[e] { return }
         let required = t.entryRequires[e]
         if pieceGroup >= t.entryMinGroup[e] && pieceSeparators & required == required
-          && !(skipGated && t.entryGated[e])
+          && !(skipGated && t.entryGated[e]) && hasShape(e, piece)
         {
           body(t.entryDetector[e], piece)
         }

@@ -106,6 +106,47 @@ import Testing
     #expect(try PatternLoader.compile([(origin: "l.yaml", file: lead)])[0].digitLead == 2)
   }
 
+  @Test func digitShapesAreValidatedAndFilter() throws {
+    // digit_shape needs `digits` and lists group lengths of at least 1.
+    for extra in [
+      "\n    digit_shape: [3, 2]", "\n    digits: 3\n    digit_shape: []",
+      "\n    digits: 3\n    digit_shape: [3, 0]",
+    ] {
+      let file = try PatternLoader.parse(yaml(valid + extra), origin: "s.yaml")
+      let error = #expect(throws: ScanError.self) {
+        try PatternLoader.compile([(origin: "s.yaml", file: file)])
+      }
+      #expect(error?.message.contains("field 'digit_shape'") == true, "\(extra)")
+    }
+    // A dashed 3-2-4 value, with a shape it holds and with one it does not (a wrong promise,
+    // which the prefilter keeps: the value is not matched at all).
+    func detector(_ shape: String) throws -> Detector {
+      let spec = """
+          - id: dashed
+            entity: dashed
+            description: a test
+            regex: '(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])'
+            digits: 9
+            digit_separators: '-'
+            digit_lead: 0
+            digit_shape: \(shape)
+            confidence: 0.5
+            severity: low
+        """
+      let file = try PatternLoader.parse(yaml(spec), origin: "d.yaml")
+      return try PatternLoader.compile([(origin: "d.yaml", file: file)])[0]
+    }
+    let text = Array("id 2055-8673-47 ssn 123-45-6789, x 99-123-45-6789-1 ok 12-345-67-8901".utf8)
+    let held = try detector("[3, 2, 4]")
+    #expect(held.digitShape == [3, 2, 4])
+    let expected = DetectorSet([held], prefilter: false).matches(in: text).map(\.range)
+    #expect(expected == [20..<31])
+    #expect(DetectorSet([held]).matches(in: text).map(\.range) == expected)
+    #expect(DetectorSet([try detector("[2, 4]")]).matches(in: text).map(\.range) == expected)
+    #expect(DetectorSet([try detector("[3, 3]")]).matches(in: text).isEmpty)
+    #expect(DetectorSet([try detector("[3, 3]")], prefilter: false).matches(in: text).count == 1)
+  }
+
   @Test func tokenAnchorsAreValidated() throws {
     func error(_ token: String) throws -> String? {
       let file = try PatternLoader.parse(yaml(valid + "\n    token: \(token)"), origin: "t.yaml")
