@@ -268,7 +268,11 @@ extension DetectorSet {
         gate, base: base, count: count, field: loweredField, scratch: scratch, haveHits: haveHits)
     }
 
-    scratch.candidates.removeAll(keepingCapacity: true)
+    // Out of the class while detectors run: an append to `scratch.candidates` was checked for
+    // exclusive access at run time on every match.
+    var candidates: [Candidate] = []
+    swap(&candidates, &scratch.candidates)
+    candidates.removeAll(keepingCapacity: true)
     for d in detectors.indices where !scratch.windows[d].isEmpty {
       let startsOnly = startWindowed[d]
       // Start ranges a few bytes apart are joined: one regex call trying a few more starts
@@ -280,10 +284,12 @@ extension DetectorSet {
         runDetector(
           d, in: UnsafeRawBufferPointer(start: base, count: startsOnly ? count : w.upperBound),
           from: w.lowerBound, startLimit: startsOnly ? w.upperBound : nil, segment: bytes,
-          field: loweredField, scratch: scratch, limits: &limits)
+          field: loweredField, scratch: scratch, into: &candidates, limits: &limits)
       }
     }
-    return resolveOverlaps(scratch.candidates)
+    let resolved = resolveOverlaps(candidates)
+    swap(&candidates, &scratch.candidates)
+    return resolved
   }
 
   /// Adds the windows of a token `run` holding `needed` of its group's `needs` bytes to every
@@ -313,11 +319,12 @@ extension DetectorSet {
   /// Runs one detector's regex over `subject` (the segment up to the end of a window) from
   /// `start`. Context words are looked for in the whole `segment`, as the unfiltered reference
   /// scan does, so a word on the line after a value counts however the window was cut.
-  /// `field` is the field name, lower-cased (it counts as context).
+  /// `field` is the field name, lower-cased (it counts as context). Matches that pass their
+  /// checks are appended to `candidates`.
   private func runDetector(
     _ index: Int, in subject: UnsafeRawBufferPointer, from start: Int, startLimit: Int?,
     segment: UnsafeRawBufferPointer, field: [UInt8]?, scratch: ScanScratch,
-    limits: inout [MatchLimitHit]
+    into candidates: inout [Candidate], limits: inout [MatchLimitHit]
   ) {
     let detector = detectors[index]
     // A start window's starts are `start ..< startLimit`; PCRE2's offset limit is the last
@@ -365,7 +372,7 @@ extension DetectorSet {
       }
       var confidence = detector.spec.confidence
       if hasContext { confidence = min(1, confidence + detector.contextBoost) }
-      scratch.candidates.append(
+      candidates.append(
         Candidate(
           detector: index, range: span, validated: validated, hasContext: hasContext,
           confidence: confidence, normalized: normalized))
@@ -670,18 +677,21 @@ extension DetectorSet {
       groupCount &+= 1
       longest = max(longest, openEnd &- openStart)
     }
+    // A constant from here on: a `var` read by the local functions below was checked for
+    // exclusive access at run time (`swift_beginAccess`) on every read.
+    let groupTotal = groupCount
     // Whether `piece` holds entry `e`'s `digit_shape`: that many of its digit groups in a row
     // with those lengths. The run's groups are recorded in order, so the piece's are a range of
     // them. A run with more groups than recorded passes (no promise is checked).
     @inline(__always) func hasShape(_ e: Int, _ piece: Range<Int>) -> Bool {
       let shapeStart = t.entryShapeStart[e]
       let shapeCount = t.entryShapeStart[e &+ 1] &- shapeStart
-      if shapeCount == 0 || groupCount > DigitGroups.capacity { return true }
+      if shapeCount == 0 || groupTotal > DigitGroups.capacity { return true }
       let shape = t.shapes + shapeStart
       var first = 0
-      while first < groupCount && groups[2 &* first] < piece.lowerBound { first &+= 1 }
+      while first < groupTotal && groups[2 &* first] < piece.lowerBound { first &+= 1 }
       var end = first
-      while end < groupCount && groups[2 &* end &+ 1] <= piece.upperBound { end &+= 1 }
+      while end < groupTotal && groups[2 &* end &+ 1] <= piece.upperBound { end &+= 1 }
       var g = first
       while g &+ shapeCount <= end {
         var k = 0
@@ -721,10 +731,10 @@ extension DetectorSet {
       }
       let minDigits = t.minDigits[c]
       if longest < minDigits && present & t.classSeparatorBits[c] == 0 { continue }
-      if present & t.classSeparatorBits[c] == 0 && groupCount <= DigitGroups.capacity {
+      if present & t.classSeparatorBits[c] == 0 && groupTotal <= DigitGroups.capacity {
         // Every separator in the run splits this class: its pieces are the digit groups.
         var g = 0
-        while g < groupCount {
+        while g < groupTotal {
           let lo = groups[2 &* g]
           let hi = groups[2 &* g &+ 1]
           let n = hi &- lo

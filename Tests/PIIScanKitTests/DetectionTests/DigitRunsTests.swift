@@ -138,4 +138,20 @@ import Testing
       }
     }
   }
+
+  @Test func runsLongerThanTwoBlocks() {
+    // A run's digits are counted 64 bytes at a time from its first digit: runs of every
+    // length around those edges and the blocks', at several phases.
+    for length in [62, 63, 64, 65, 127, 128, 129, 190, 300] {
+      for offset in [0, 1, 31, 63, 64, 65] {
+        let run = (0..<length).map { i in i % 3 == 2 ? UInt8(ascii: "-") : UInt8(48 + i % 10) }
+        let trimmed = run.last == UInt8(ascii: "-") ? Array(run.dropLast()) : run
+        let text =
+          [UInt8](repeating: 0x61, count: offset) + trimmed + [UInt8](repeating: 0x61, count: 5)
+        let expected = Self.reference(text, atLeast: 1)
+        #expect(expected.count == 1 && expected[0].digits > length / 2)
+        #expect(Self.found(text, atLeast: 1) == expected, "length \(length) offset \(offset)")
+      }
+    }
+  }
 }
