@@ -378,4 +378,23 @@ import Testing
     #expect(check.failures == 0)
     #expect(reported >= picked.count * 20)
   }
+
+  /// A field name's facts (which detectors it gives context) are kept per scratch, for the
+  /// detector set they were computed for: the same scratch and field serving a second set,
+  /// whose detectors sit at other indices, must not reuse them.
+  @Test func fieldFactsFollowTheDetectorSet() throws {
+    let bare = try #require(Self.detectors.first { $0.id == "us_ssn_bare" })
+    let ipv4 = try #require(Self.detectors.first { $0.id == "ipv4" })
+    let value = Array("536221234".utf8)
+    let scratch = ScanScratch()
+    let withIPv4 = DetectorSet([ipv4, bare])
+    let alone = DetectorSet([bare])
+    for _ in 0..<2 {
+      // The field `ssn` gives the bare SSN its context; without it the value is not reported.
+      #expect(withIPv4.matches(in: value, field: "/user/ssn", scratch: scratch).count == 1)
+      #expect(alone.matches(in: value, field: "/user/ssn", scratch: scratch).count == 1)
+      #expect(alone.matches(in: value, field: "/user/id", scratch: scratch).isEmpty)
+      #expect(withIPv4.matches(in: value, field: "/user/id", scratch: scratch).isEmpty)
+    }
+  }
 }

@@ -13,7 +13,7 @@
 /// byte pairs, then a case-insensitive compare) and only windows near a hit survive. The gate is
 /// exact: a window is dropped only when no context word of the detector lies within its
 /// context window of any byte of the window, so no reportable match is lost.
-struct ContextGate: Sendable {
+final class ContextGate: Sendable {
   /// Distinct lower-cased context words of the gated detectors.
   let words: [[UInt8]]
   /// Per detector index: whether it is gated, and which word ids are its own.
@@ -186,7 +186,7 @@ extension DetectorSet {
   /// Runs once per segment (a text chunk, a JSON string, a CSV field), so the common case (no
   /// context word anywhere) must cost little: one pass for hits, then clearing windows.
   func gateWindows(
-    _ gate: ContextGate, base: UnsafePointer<UInt8>, count: Int, field loweredField: [UInt8]?,
+    _ gate: ContextGate, base: UnsafePointer<UInt8>, count: Int, field: FieldFacts?,
     scratch: ScanScratch, haveHits: Bool
   ) {
     var anyWindow = false
@@ -201,7 +201,7 @@ extension DetectorSet {
     }
     let hits = scratch.contextHits
     for d in gate.gatedIndices where !scratch.windows[d].isEmpty {
-      if fieldGivesContext(d, loweredField) { continue }
+      if fieldGivesContext(d, field) { continue }
       if hits.isEmpty {
         scratch.windows[d].removeAll(keepingCapacity: true)
         continue
@@ -229,10 +229,9 @@ extension DetectorSet {
   /// the segment then has context.
   func tokenSpans(
     of group: TokenGroup, reach: Int, gate: ContextGate, hits: [(start: Int, word: Int)],
-    count: Int, field loweredField: [UInt8]?
+    count: Int, field: FieldFacts?
   ) -> [Range<Int>]? {
-    if tokenEntries[group.entries].contains(where: { fieldGivesContext($0.detector, loweredField) })
-    {
+    if tokenEntries[group.entries].contains(where: { fieldGivesContext($0.detector, field) }) {
       return nil
     }
     return contextSpans(gate, hits: hits, reach: reach, count: count) { word in
@@ -242,9 +241,8 @@ extension DetectorSet {
 
   /// Whether the field name (lower-cased) holds one of detector `d`'s context words: every
   /// value of the segment then has context.
-  func fieldGivesContext(_ d: Int, _ loweredField: [UInt8]?) -> Bool {
-    guard let lowered = loweredField else { return false }
-    return detectors[d].contextWords.contains { lowered.containsSubsequence($0) }
+  func fieldGivesContext(_ d: Int, _ field: FieldFacts?) -> Bool {
+    field?.givesContext[d] ?? false
   }
 
   /// `[start - reach, end + reach)` of each hit whose word `isMine`, within the segment,
@@ -272,9 +270,9 @@ extension DetectorSet {
   /// those detectors context (every line then keeps its windows).
   func gatedDigitLines(
     _ gate: ContextGate, hits: [(start: Int, word: Int)], base: UnsafePointer<UInt8>, count: Int,
-    field loweredField: [UInt8]?
+    field: FieldFacts?
   ) -> [Range<Int>]? {
-    if gatedDigitDetectors.contains(where: { fieldGivesContext($0, loweredField) }) { return nil }
+    if gatedDigitDetectors.contains(where: { fieldGivesContext($0, field) }) { return nil }
     let spans = contextSpans(gate, hits: hits, reach: gatedDigitReach, count: count) {
       gatedDigitWords[$0]
     }

@@ -4,7 +4,7 @@ internal import Crypto
 ///
 /// Built once from pattern files (``PatternLoader``), filtered by `--enable`/`--disable`/
 /// `--country`, then shared read-only by every worker.
-public struct DetectorSet: Sendable {
+public final class DetectorSet: Sendable {
   /// Detectors in a fixed order (pattern file order, then file order within a file).
   public let detectors: [Detector]
   /// SHA-256 over every detector's hash, in id order: identifies the detector set in catalogs and

@@ -41,6 +41,12 @@ public final class ScanScratch {
   /// For validators that run regexes (``Validator/check(_:scratch:)``), with the default
   /// limits they always had.
   let validation = MatchScratch()
+  /// Per field name (a JSON Pointer or column name, which repeat from record to record): its
+  /// lower-cased bytes and the detectors it gives context, for the detector set that
+  /// `fieldFactsOwner` identifies (a scratch may serve several sets; held, so that its address
+  /// is not reused by another set while the facts are kept).
+  var fieldFacts: [String: FieldFacts] = [:]
+  var fieldFactsOwner: AnyObject?
 
   public init(limits: MatchScratch.Limits = MatchScratch.Limits()) {
     match = MatchScratch(limits: limits)
@@ -64,10 +70,12 @@ extension DetectorSet {
     if scratch.windows.count != detectors.count {
       scratch.windows = Array(repeating: [], count: detectors.count)
     }
-    for i in scratch.windows.indices { scratch.windows[i].removeAll(keepingCapacity: true) }
+    // Every detector's windows are empty here: the detector loop below empties each it runs
+    // (clearing all of them per segment cost more than scanning a short JSON value).
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
     // The field name counts as context; lower-cased once per segment, not per match.
-    let loweredField = field.map { Array($0.lowercased().utf8) }
+    let facts = field.map { fieldFacts(of: $0, scratch: scratch) }
+    let loweredField = facts?.lowered
 
     // 1. Keyword anchors, all in one pass over the bytes that are some keyword's rarest. The
     // same pass collects the context gate's word hits (`haveHits`), which most segments need.
@@ -133,7 +141,7 @@ extension DetectorSet {
         }
         spans = tokenSpans(
           of: group, reach: reach, gate: gate, hits: scratch.contextHits, count: count,
-          field: loweredField)
+          field: facts)
       }
       // Out of the class while tokens are walked: no exclusivity check per token.
       var windows: [[Range<Int>]] = []
@@ -174,7 +182,7 @@ extension DetectorSet {
           haveHits = true
         }
         gatedLines = gatedDigitLines(
-          gate, hits: scratch.contextHits, base: base, count: count, field: loweredField)
+          gate, hits: scratch.contextHits, base: base, count: count, field: facts)
       }
       let allLines = gatedLines == nil
       let lineSpans = gatedLines ?? []
@@ -261,11 +269,11 @@ extension DetectorSet {
       scratch.flagged = flagged
     }
     // 3. Unfiltered detectors see everything.
-    for d in unfiltered { scratch.windows[d] = [0..<count] }
+    for d in unfiltered { scratch.windows[d].append(0..<count) }
     // 4. Detectors that require context keep only the windows near one of their words.
     if let gate = contextGate {
       gateWindows(
-        gate, base: base, count: count, field: loweredField, scratch: scratch, haveHits: haveHits)
+        gate, base: base, count: count, field: facts, scratch: scratch, haveHits: haveHits)
     }
 
     // Out of the class while detectors run: an append to `scratch.candidates` was checked for
@@ -273,11 +281,14 @@ extension DetectorSet {
     var candidates: [Candidate] = []
     swap(&candidates, &scratch.candidates)
     candidates.removeAll(keepingCapacity: true)
-    for d in detectors.indices where !scratch.windows[d].isEmpty {
+    var all: [[Range<Int>]] = []
+    swap(&all, &scratch.windows)
+    for d in all.indices where !all[d].isEmpty {
       let startsOnly = startWindowed[d]
       // Start ranges a few bytes apart are joined: one regex call trying a few more starts
       // costs less than a call per token.
-      let windows = merged(scratch.windows[d], gap: startsOnly ? startWindowGap : 1)
+      let windows = merged(all[d], gap: startsOnly ? startWindowGap : 1)
+      all[d].removeAll(keepingCapacity: true)
       for w in windows {
         // A start window bounds where matches start; they and their lookarounds read on
         // through the segment.
@@ -287,6 +298,7 @@ extension DetectorSet {
           field: loweredField, scratch: scratch, into: &candidates, limits: &limits)
       }
     }
+    swap(&all, &scratch.windows)
     let resolved = resolveOverlaps(candidates)
     swap(&candidates, &scratch.candidates)
     return resolved
@@ -860,12 +872,42 @@ enum DigitClass {
   }
 }
 
+/// What a field name gives a segment's scan: its lower-cased bytes (context words are looked
+/// for in them) and, per detector, whether one of its context words is in them.
+struct FieldFacts {
+  let lowered: [UInt8]
+  let givesContext: [Bool]
+}
+
+extension DetectorSet {
+  /// The facts of `field`, computed once per field name and detector set: a JSON Lines file
+  /// repeats a few dozen pointers, and lower-casing one and looking for every detector's words
+  /// in it cost more per value than scanning a short value.
+  func fieldFacts(of field: String, scratch: ScanScratch) -> FieldFacts {
+    if scratch.fieldFactsOwner !== digitTables {
+      scratch.fieldFacts.removeAll()
+      scratch.fieldFactsOwner = digitTables
+    }
+    if let known = scratch.fieldFacts[field] { return known }
+    let lowered = Array(field.lowercased().utf8)
+    let facts = FieldFacts(
+      lowered: lowered,
+      givesContext: detectors.map { d in d.contextWords.contains { lowered.containsSubsequence($0) }
+      }
+    )
+    // Bounded: a file whose keys never repeat (ids as keys) keeps at most this many.
+    if scratch.fieldFacts.count >= 4096 { scratch.fieldFacts.removeAll(keepingCapacity: true) }
+    scratch.fieldFacts[field] = facts
+    return facts
+  }
+}
+
 extension Array where Element == UInt8 {
   func containsSubsequence(_ needle: [UInt8]) -> Bool {
     if needle.isEmpty { return true }
     if needle.count > count { return false }
     for i in 0...(count - needle.count) where self[i] == needle[0] {
-      if Array(self[i..<(i + needle.count)]) == needle { return true }
+      if self[i..<(i + needle.count)].elementsEqual(needle) { return true }
     }
     return false
   }
