@@ -168,7 +168,7 @@ enum BuiltinPatterns {
   private static func government_us() -> PatternFile {
     var detectors: [DetectorSpec] = []
     detectors.append(
-      DetectorSpec(id: "us_ssn", entity: "us_ssn", description: "US Social Security number, NNN-NN-NNNN, SSA issuance rules", regex: "(?<![\\w-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w-])", digits: 9, digitSeparators: "- ", digitGroup: 4, digitLead: 0, normalize: " -", validator: "us_ssn", context: DetectorSpec.ContextSpec(words: ["ssn", "social security", "ss#", "sozialversicherung"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 4), priority: 1, examples: DetectorSpec.ExamplesSpec(match: [
+      DetectorSpec(id: "us_ssn", entity: "us_ssn", description: "US Social Security number, NNN-NN-NNNN, SSA issuance rules", regex: "(?<![\\w-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w-])", digits: 9, digitSeparators: "- ", digitGroup: 4, digitLead: 0, digitShape: [3, 2, 4], normalize: " -", validator: "us_ssn", context: DetectorSpec.ContextSpec(words: ["ssn", "social security", "ss#", "sozialversicherung"], window: 40, boost: 0.1), confidence: 0.85, severity: "high", country: "US", preview: DetectorSpec.PreviewSpec(keepStart: 0, keepEnd: 4), priority: 1, examples: DetectorSpec.ExamplesSpec(match: [
         DetectorSpec.Example(text: "SSN 536-22-1234 on file", value: "536-22-1234", validated: true, reason: "dashed SSN"),
       ], noMatch: [
         DetectorSpec.Example(text: "SSN 666-22-1234", reason: "area 666 never issued"),
