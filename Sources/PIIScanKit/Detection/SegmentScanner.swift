@@ -73,7 +73,8 @@ extension DetectorSet {
     // Every detector's windows are empty here: the detector loop below empties each it runs
     // (clearing all of them per segment cost more than scanning a short JSON value).
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-    // The field name counts as context; lower-cased once per segment, not per match.
+    // The field name counts as context; lower-cased once per name (``fieldFacts(of:scratch:)``),
+    // not per segment or match.
     let facts = field.map { fieldFacts(of: $0, scratch: scratch) }
     let loweredField = facts?.lowered
 
@@ -169,8 +170,9 @@ extension DetectorSet {
       }
       let windowed = hasWindowedDigitDetector
       let groupBuffer = scratch.digitGroups.bounds
-      // Passed on, not read through `self`: a call that needs `self` copied the whole detector
-      // set (a retain per reference) per digit run whenever the optimizer did not inline it.
+      // Passed on, not read through `self`: while the detector set was a struct, a call that
+      // needed `self` copied all of it (a retain per reference) per digit run whenever the
+      // optimizer did not inline it.
       let tables = digitTables
       let all = detectors
       // The lines where gated detectors may keep a window (nil: all of them).
