@@ -22,6 +22,16 @@ import Testing
         severity: low
     """
 
+  /// The message of the error compiling `valid` with `extra` fields appended (nil: it compiled,
+  /// which is recorded as a failure).
+  func compileError(_ extra: String) throws -> String? {
+    let file = try PatternLoader.parse(yaml(valid + extra), origin: "e.yaml")
+    let error = #expect(throws: ScanError.self) {
+      try PatternLoader.compile([(origin: "e.yaml", file: file)])
+    }
+    return error?.message
+  }
+
   @Test func loadsAValidFile() throws {
     let file = try PatternLoader.parse(yaml(valid), origin: "t.yaml")
     let detectors = try PatternLoader.compile([(origin: "t.yaml", file: file)])
@@ -95,11 +105,7 @@ import Testing
       "\n    digit_lead: 0", "\n    digits: 3\n    digit_lead: -1",
       "\n    digits: 3\n    digit_lead: 1\n    keywords: [abc]",
     ] {
-      let lead = try PatternLoader.parse(yaml(valid + extra), origin: "l.yaml")
-      let error = #expect(throws: ScanError.self) {
-        try PatternLoader.compile([(origin: "l.yaml", file: lead)])
-      }
-      #expect(error?.message.contains("field 'digit_lead'") == true, "\(extra)")
+      #expect(try compileError(extra)?.contains("field 'digit_lead'") == true, "\(extra)")
     }
     let lead = try PatternLoader.parse(
       yaml(valid + "\n    digits: 3\n    digit_lead: 2"), origin: "l.yaml")
@@ -112,11 +118,7 @@ import Testing
       "\n    digit_shape: [3, 2]", "\n    digits: 3\n    digit_shape: []",
       "\n    digits: 3\n    digit_shape: [3, 0]",
     ] {
-      let file = try PatternLoader.parse(yaml(valid + extra), origin: "s.yaml")
-      let error = #expect(throws: ScanError.self) {
-        try PatternLoader.compile([(origin: "s.yaml", file: file)])
-      }
-      #expect(error?.message.contains("field 'digit_shape'") == true, "\(extra)")
+      #expect(try compileError(extra)?.contains("field 'digit_shape'") == true, "\(extra)")
     }
     // A dashed 3-2-4 value, with a shape it holds and with one it does not (a wrong promise,
     // which the prefilter keeps: the value is not matched at all).
