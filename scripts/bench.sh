@@ -56,4 +56,17 @@ echo
 printf "redact/scan time ratio, same input, default threads: plain %s, .zst %s (1.00 = redaction costs nothing extra)\n" \
   "$(echo "scale=2; $T_RP / $T_SN" | bc -l)" "$(echo "scale=2; $T_RZ / $T_ZN" | bc -l)"
 echo "piiscan .zst default threads: $RSS"
+
+# JSON Lines: the corpus's JSON lines as a .jsonl file. Each value is scanned as its own
+# segment (text is scanned a chunk at a time), so this row shows the cost per value.
+JSONL="$DIR/bench-$MB.jsonl"
+[ -f "$JSONL" ] || grep '^{' "$LOG" > "$JSONL"
+JBYTES=$(stat -c %s "$JSONL")
+T_J1=$(best "$BIN" scan "$JSONL" --threads 1 --quiet --findings /dev/null --exit-zero)
+T_JN=$(best "$BIN" scan "$JSONL" --quiet --findings /dev/null --exit-zero)
+echo
+echo "JSON Lines: $JSONL ($((JBYTES / 1000000)) MB, $(wc -l < "$JSONL") records)"
+jrow() { printf "%-44s %8s MB/s\n" "$1" "$(echo "scale=1; $JBYTES / 1000000 / $2" | bc -l)"; }
+jrow "piiscan scan .jsonl, 1 thread" "$T_J1"
+jrow "piiscan scan .jsonl, $(nproc) threads (default)" "$T_JN"
 if [ -n "${BENCH_EXTRA:-}" ]; then source "$BENCH_EXTRA"; fi
