@@ -139,7 +139,7 @@ import Testing
     }
   }
 
-  @Test func runsLongerThanTwoBlocks() {
+  @Test func longRunsCountAsTheByteWalk() {
     // A run's digits are counted 64 bytes at a time from its first digit: runs of every
     // length around those edges and the blocks', at several phases.
     for length in [62, 63, 64, 65, 127, 128, 129, 190, 300] {
